@@ -1,0 +1,8 @@
+package dev.gqm.model;
+
+import java.util.Optional;
+
+/** The catalog as the model loader sees it: implemented by the metric package. */
+public interface MetricDefinitions {
+    Optional<MetricSignature> signature(String metricId);
+}
