@@ -1,0 +1,33 @@
+package dev.gqm.cli;
+
+import dev.gqm.store.Store;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "collect", mixinStandardHelpOptions = true,
+        description = "Only fills the store from the sources (incrementally); no metric, no report.")
+final class CollectCommand implements Callable<Integer> {
+    private final Context ctx;
+
+    @Mixin
+    RunOptions options = new RunOptions();
+
+    CollectCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (options.offline) {
+            throw new GqmException(ExitCode.USAGE, "collect --offline would collect nothing");
+        }
+        Pipeline pipeline = new Pipeline(ctx);
+        try (Store store = pipeline.openStore(options)) {
+            Pipeline.GitState git = pipeline.collectGit(options, store);
+            ctx.out().println("Collected " + git.location() + " at " + (git.head() == null ? "(no commits)" : git.head())
+                    + ": " + git.newCommits() + " new commits");
+        }
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.gqm.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns any failure into one line on stderr and its SPEC exit code; the trace only with --verbose. */
+final class ErrorHandler implements IExecutionExceptionHandler {
+    private final Context ctx;
+
+    ErrorHandler(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+        boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+        int code;
+        String message;
+        if (ex instanceof GqmException g) {
+            code = g.exitCode();
+            message = g.getMessage();
+        } else {
+            code = ExitCode.INTERNAL;
+            message = "internal error: " + ex;
+        }
+        for (String line : message.split("\\R")) {
+            ctx.err().println("gqm: " + line);
+        }
+        if (verbose) {
+            ex.printStackTrace(ctx.err());
+        } else if (code == ExitCode.INTERNAL) {
+            ctx.err().println("gqm: run again with --verbose for details");
+        }
+        ctx.err().flush();
+        return code;
+    }
+}

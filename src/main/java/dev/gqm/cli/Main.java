@@ -1,0 +1,65 @@
+package dev.gqm.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code gqm}: Goal-Question-Metric health reports for open-source communities. */
+@Command(name = "gqm", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Measures the health of an open-source community the Goal-Question-Metric way:",
+                "a GQM model (YAML) states goals, the questions that tell whether each is met, and the metrics",
+                "that answer them, with thresholds; gqm mines Git history and the issue tracker, judges every",
+                "metric and writes CSV files, charts, an HTML dashboard and a JSON summary.", ""},
+        footer = {"", "Exit codes: 0 success, 1 check: a metric at fail, 2 usage or model invalid,",
+                "3 a source failed, 4 could not finish (output, store, internal), 5 store locked by another run,",
+                "130 interrupted."})
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        Context ctx = new Context(out, err, System.getenv(), Clock.systemUTC(), Path.of("").toAbsolutePath(),
+                Path.of(System.getProperty("user.home")));
+        int code = run(ctx, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code (SPEC §5); nothing here exits the JVM. */
+    public static int run(Context ctx, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new ReportCommand(ctx));
+        cl.addSubcommand(new CheckCommand(ctx));
+        cl.addSubcommand(new CollectCommand(ctx));
+        cl.addSubcommand(new ValidateCommand(ctx));
+        cl.addSubcommand(new MetricsCommand(ctx));
+        cl.addSubcommand(new InitCommand(ctx));
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        cl.setOut(ctx.out());
+        cl.setErr(ctx.err());
+        cl.setExecutionExceptionHandler(new ErrorHandler(ctx));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ctx.err().println("gqm: " + ex.getMessage());
+            ctx.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

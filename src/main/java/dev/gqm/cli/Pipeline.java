@@ -1,0 +1,182 @@
+package dev.gqm.cli;
+
+import dev.gqm.collect.SourceException;
+import dev.gqm.collect.git.GitRepositorySource;
+import dev.gqm.dataset.Dataset;
+import dev.gqm.dataset.GitData;
+import dev.gqm.dataset.IdentitiesException;
+import dev.gqm.dataset.IdentitiesFile;
+import dev.gqm.dataset.IdentityResolver;
+import dev.gqm.dataset.Mailmap;
+import dev.gqm.evaluate.Evaluator;
+import dev.gqm.evaluate.ModelResult;
+import dev.gqm.evaluate.SourceInfo;
+import dev.gqm.metric.MetricCatalog;
+import dev.gqm.model.Model;
+import dev.gqm.model.ModelException;
+import dev.gqm.model.ModelLoader;
+import dev.gqm.report.ReportException;
+import dev.gqm.report.ReportWriter;
+import dev.gqm.store.GitSync;
+import dev.gqm.store.Store;
+import dev.gqm.store.StoreException;
+import dev.gqm.store.StoreLockedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The one place that wires the flow: model → collect → store → dataset → metrics → evaluate → report. */
+final class Pipeline {
+    static final String DEFAULT_MODEL = "community-health";
+    private static final String BUNDLED = "/dev/gqm/models/";
+
+    private final Context ctx;
+    private final MetricCatalog catalog = new MetricCatalog();
+
+    Pipeline(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    MetricCatalog catalog() {
+        return catalog;
+    }
+
+    void progress(String line) {
+        ctx.err().println("gqm: " + line);
+        ctx.err().flush();
+    }
+
+    /** A model file, or the name of a bundled model when no such file exists. */
+    Model loadModel(String arg) {
+        String name = arg == null ? DEFAULT_MODEL : arg;
+        Path file = ctx.workDir().resolve(name);
+        try {
+            if (Files.isRegularFile(file)) {
+                return new ModelLoader(catalog).load(file);
+            }
+            if (name.matches("[a-z0-9-]+")) {
+                try (InputStream in = Pipeline.class.getResourceAsStream(BUNDLED + name + ".yaml")) {
+                    if (in != null) {
+                        return new ModelLoader(catalog).load(name + ".yaml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } catch (ModelException e) {
+            throw new GqmException(ExitCode.USAGE, String.join(System.lineSeparator(), e.problems()), e);
+        } catch (IOException e) {
+            throw new GqmException(ExitCode.USAGE, "cannot read model " + file + ": " + e.getMessage(), e);
+        }
+        throw new GqmException(ExitCode.USAGE, "model not found: " + name + " (neither a file nor a bundled model)");
+    }
+
+    Instant asOf(RunOptions o) {
+        return o.asOf == null ? ctx.clock().instant() : InstantParser.parse(o.asOf);
+    }
+
+    Path outDir(RunOptions o, Model model) {
+        return o.out == null ? ctx.workDir().resolve("reports").resolve(model.id()) : ctx.workDir().resolve(o.out);
+    }
+
+    Store openStore(RunOptions o) {
+        String where = o.store == null ? ctx.cacheDir().resolve("gqm.db").toString()
+                : o.store.startsWith("jdbc:") ? o.store : ctx.workDir().resolve(o.store).toString();
+        try {
+            return Store.open(where);
+        } catch (StoreLockedException e) {
+            throw new GqmException(ExitCode.LOCKED, e.getMessage(), e);
+        } catch (StoreException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        }
+    }
+
+    /** What collection left in the store for the git source. */
+    record GitState(long sourceId, String location, String head, boolean shallow, int newCommits) {
+    }
+
+    GitState collectGit(RunOptions o, Store store) {
+        Path cache = o.cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(o.cacheDir);
+        String repo = looksLikeUrl(o.repo) ? o.repo : ctx.workDir().resolve(o.repo).toString();
+        try {
+            if (o.offline) {
+                String location = GitRepositorySource.canonicalLocation(repo);
+                long id = store.sourceId("git", location);
+                Optional<String> tip = store.gitTip(id);
+                if (tip.isEmpty()) {
+                    throw new GqmException(ExitCode.SOURCE, "no stored history for " + location + ": run once without --offline");
+                }
+                return new GitState(id, location, tip.get(), false, 0);
+            }
+            progress("reading Git history of " + repo);
+            try (GitRepositorySource source = GitRepositorySource.open(repo, o.branch, cache)) {
+                GitSync.SyncResult r = new GitSync(store).sync(source);
+                progress(r.newCommits() + " new commits stored" + (r.rewritten() ? " (branch was rewritten: history re-read)" : ""));
+                return new GitState(r.sourceId(), source.location(), r.head(), r.shallow(), r.newCommits());
+            }
+        } catch (SourceException e) {
+            throw new GqmException(ExitCode.SOURCE, e.getMessage(), e);
+        } catch (StoreException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        }
+    }
+
+    static boolean looksLikeUrl(String repo) {
+        return repo.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || repo.matches("^[^/]+@[^/:]+:.*");
+    }
+
+    IdentitiesFile identities(RunOptions o) {
+        if (o.identities == null) {
+            return null;
+        }
+        try {
+            return IdentitiesFile.load(ctx.workDir().resolve(o.identities));
+        } catch (IdentitiesException e) {
+            throw new GqmException(ExitCode.USAGE, String.join(System.lineSeparator(), e.problems()), e);
+        }
+    }
+
+    /** Collects (unless offline), builds the dataset and evaluates the model. */
+    ModelResult measure(RunOptions o, Model model) {
+        Instant asOf = asOf(o);
+        IdentitiesFile identities = identities(o);
+        Instant generatedAt = ctx.clock().instant();
+        List<String> warnings = new ArrayList<>();
+        try (Store store = openStore(o)) {
+            GitState git = collectGit(o, store);
+            if (git.shallow()) {
+                warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");
+            }
+            Mailmap mailmap = Mailmap.parse(store.mailmap(git.sourceId()));
+            if (mailmap.skippedLines() > 0) {
+                warnings.add(".mailmap: " + mailmap.skippedLines() + " malformed lines ignored");
+            }
+            GitData gitData = GitData.build(store.commits(git.sourceId()), store.tags(git.sourceId()),
+                    new IdentityResolver(mailmap, identities), asOf);
+            if (gitData.implausible() > 0) {
+                warnings.add(gitData.implausible() + " commits dated before 1990 or after as-of + 1 day were left out");
+            }
+            if (git.head() == null) {
+                warnings.add("the repository has no commits: git metrics are no-data");
+            }
+            warnings.forEach(w -> progress("warning: " + w));
+            List<SourceInfo> sources = List.of(SourceInfo.git(git.location(), git.head()));
+            Dataset data = new Dataset(asOf, Optional.of(gitData));
+            return new Evaluator(catalog).evaluate(model, data, generatedAt, sources, warnings);
+        } catch (StoreException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        }
+    }
+
+    void write(ModelResult result, Path out) {
+        try {
+            new ReportWriter().write(result, out);
+        } catch (ReportException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gqm.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by report, check and collect. */
+final class RunOptions {
+    @Option(names = "--repo", paramLabel = "PATH|URL", description = "Git repository to analyse: a local path (bare or not) or a clone URL (cloned into the cache). Default: the current directory.")
+    String repo = ".";
+
+    @Option(names = "--branch", paramLabel = "NAME", description = "Branch to analyse. Default: HEAD.")
+    String branch;
+
+    @Option(names = "--github", paramLabel = "OWNER/REPO", description = "GitHub repository for the issue and change-request metrics.")
+    String github;
+
+    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub REST endpoint; GitHub Enterprise Server is https://HOST/api/v3. Default: ${DEFAULT-VALUE}.")
+    String githubApiUrl = "https://api.github.com";
+
+    @Option(names = "--model", paramLabel = "FILE|NAME", description = "GQM model file, or the name of a bundled model (community-health, stale-issues, ospo). Default: community-health.")
+    String model;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory. Default: reports/<model-id>/.")
+    String out;
+
+    @Option(names = "--as-of", paramLabel = "INSTANT", description = "Measure as of this instant: 2026-07-01 (UTC midnight) or an ISO-8601 instant. Default: now.")
+    String asOf;
+
+    @Option(names = "--store", paramLabel = "PATH|URL", description = "The store of collected data: a SQLite file or a JDBC URL. Default: ~/.cache/gqm/gqm.db.")
+    String store;
+
+    @Option(names = "--offline", description = "Report from the store alone: no Git fetch, no GitHub request.")
+    boolean offline;
+
+    @Option(names = "--identities", paramLabel = "FILE", description = "Identities file (YAML): people with their e-mails, names, logins and organization; bot patterns.")
+    String identities;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where clones of remote repositories are kept. Default: ~/.cache/gqm.")
+    String cacheDir;
+
+    @Option(names = "--verbose", description = "Show stack traces of errors.")
+    boolean verbose;
+}

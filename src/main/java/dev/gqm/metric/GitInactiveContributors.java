@@ -1,0 +1,58 @@
+package dev.gqm.metric;
+
+import dev.gqm.dataset.GitData;
+import dev.gqm.dataset.Person;
+import dev.gqm.dataset.Window;
+import dev.gqm.model.Duration;
+import dev.gqm.model.ParamKind;
+import dev.gqm.model.ParamSpec;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+
+/** git.inactive_contributors: people who contributed in the lookback before W and not in W. */
+final class GitInactiveContributors extends GitMetric {
+    static final ParamSpec LOOKBACK = new ParamSpec("lookback", ParamKind.DURATION, Duration.parse("365d"),
+            "the span before W in which a person must have contributed to count as formerly active");
+
+    @Override
+    public String id() {
+        return "git.inactive_contributors";
+    }
+
+    @Override
+    public String definition() {
+        return "people who contributed in the lookback (default 365d) before W and not in W";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        return List.of(LOOKBACK);
+    }
+
+    @Override
+    Measurement measure(GitData git, MetricQuery q) {
+        boolean bots = q.use().includeBots();
+        Window lookback = q.window().before(q.use().duration("lookback").toJava());
+        Set<String> active = countByPerson(git.contributionsIn(q.window(), bots)).keySet();
+        Table before = git.contributionsIn(lookback, bots);
+        Map<String, Long> last = new HashMap<>();
+        for (int i = 0; i < before.rowCount(); i++) {
+            String person = before.stringColumn("person").get(i);
+            if (!active.contains(person)) {
+                last.merge(person, before.longColumn("at").get(i), Math::max);
+            }
+        }
+        ItemTable.Builder items = ItemTable.builder("person", "email", "last_contribution");
+        last.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> {
+                    Person p = git.person(e.getKey());
+                    items.row(p.name(), p.email(), Instant.ofEpochMilli(e.getValue()));
+                });
+        return Measurement.of(last.size(), items.build());
+    }
+}

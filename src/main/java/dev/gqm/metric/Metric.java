@@ -1,0 +1,29 @@
+package dev.gqm.metric;
+
+import dev.gqm.model.ParamSpec;
+import dev.gqm.model.Stat;
+import dev.gqm.model.Unit;
+import java.util.List;
+import java.util.Set;
+
+/** One catalog metric: its declaration (id, unit, definition, parameters) beside its measurement. */
+public interface Metric {
+    String id();
+
+    Unit unit();
+
+    /** The definition as the catalog states it (SPEC §4). */
+    String definition();
+
+    Source requires();
+
+    Stat defaultStat();
+
+    Set<Stat> stats();
+
+    /** Parameters beyond window, period and include_bots, which every metric takes. */
+    List<ParamSpec> params();
+
+    /** Measures as of {@code query.asOf()} over {@code query.window()}; no data is a null value, never 0. */
+    Measurement measure(MetricQuery query);
+}

@@ -1,0 +1,7 @@
+package dev.gqm.metric;
+
+import java.time.Instant;
+
+/** One point of a metric's time series: the metric as of the end of the bucket (or as-of, for the last). */
+public record SeriesPointValue(Instant periodStart, Double value) {
+}
