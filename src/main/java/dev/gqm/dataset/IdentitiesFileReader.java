@@ -1,0 +1,310 @@
+package dev.gqm.dataset;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/** Turns the YAML of an identities file into an {@link IdentitiesFile}, collecting every problem with its place. */
+final class IdentitiesFileReader {
+    private static final int MAX_ALIASES = 50;
+    private static final int MAX_CODE_POINTS = 20_000_000;
+    private static final List<String> TOP_KEYS = List.of("people", "organizations", "bots");
+    private static final List<String> PERSON_KEYS = List.of("name", "emails", "names", "logins", "organization");
+
+    private final String file;
+    private final List<String> problems = new ArrayList<>();
+    // Who already claimed an e-mail, login or alternative name, to report the second claim.
+    private final Map<String, Claim> emailOwners = new HashMap<>();
+    private final Map<String, Claim> loginOwners = new HashMap<>();
+    private final Map<String, Claim> nameOwners = new HashMap<>();
+
+    private record Claim(String person, int line) {}
+
+    IdentitiesFileReader(String file) {
+        this.file = file;
+    }
+
+    IdentitiesFile read(Path path) throws IdentitiesException {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IdentitiesException(List.of(file + ": identities file not found"));
+        } catch (CharacterCodingException e) {
+            throw new IdentitiesException(List.of(file + ": not UTF-8 text"));
+        } catch (IOException e) {
+            throw new IdentitiesException(List.of(file + ": cannot read the identities file: " + e.getMessage()));
+        }
+        return read(text);
+    }
+
+    IdentitiesFile read(String text) throws IdentitiesException {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .setUseMarks(true)
+                .build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
+            throw new IdentitiesException(List.of(at(mark) + "invalid YAML: " + e.getProblem()));
+        } catch (YamlEngineException e) {
+            throw new IdentitiesException(List.of(file + ": invalid YAML: " + e.getMessage()));
+        }
+        if (root.isEmpty() || isNull(root.get())) {
+            return IdentitiesFile.empty();
+        }
+        IdentitiesFile result = readTop(root.get());
+        if (!problems.isEmpty()) {
+            throw new IdentitiesException(problems);
+        }
+        return result;
+    }
+
+    private IdentitiesFile readTop(Node root) {
+        List<PersonEntry> people = new ArrayList<>();
+        List<Pattern> bots = new ArrayList<>();
+        Map<String, String> organizations = new LinkedHashMap<>();
+        for (NodeTuple t : mapping(root, "the identities file", TOP_KEYS)) {
+            Node value = t.getValueNode();
+            switch (scalarText(t.getKeyNode())) {
+                case "people" -> {
+                    for (Node item : sequence(value, "people")) {
+                        PersonEntry p = readPerson(item);
+                        if (p != null) {
+                            people.add(p);
+                        }
+                    }
+                }
+                case "organizations" -> readOrganizations(value, organizations);
+                case "bots" -> {
+                    for (Node item : sequence(value, "bots")) {
+                        String regex = string(item, "a bot pattern");
+                        if (regex == null) {
+                            continue;
+                        }
+                        try {
+                            bots.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+                        } catch (PatternSyntaxException e) {
+                            problem(item, "invalid bot pattern '" + regex + "': " + e.getDescription());
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException("key filtered by mapping(): " + t.getKeyNode());
+            }
+        }
+        return new IdentitiesFile(people, bots, organizations);
+    }
+
+    private PersonEntry readPerson(Node node) {
+        int before = problems.size();
+        String name = null;
+        String organization = null;
+        boolean hasName = false;
+        Node emailsNode = null;
+        List<Located> emails = List.of();
+        List<Located> names = List.of();
+        List<Located> logins = List.of();
+        for (NodeTuple t : mapping(node, "a person", PERSON_KEYS)) {
+            Node value = t.getValueNode();
+            switch (scalarText(t.getKeyNode())) {
+                case "name" -> {
+                    hasName = true;
+                    name = requiredText(value, "a person's name");
+                }
+                case "emails" -> {
+                    emailsNode = value;
+                    emails = strings(value, "emails");
+                }
+                case "names" -> names = strings(value, "names");
+                case "logins" -> logins = strings(value, "logins");
+                case "organization" -> organization = requiredText(value, "an organization");
+                default -> throw new IllegalStateException("key filtered by mapping(): " + t.getKeyNode());
+            }
+        }
+        if (!(node instanceof MappingNode)) {
+            return null;
+        }
+        if (!hasName) {
+            problem(node, "a person needs a 'name'");
+        }
+        if (emailsNode == null) {
+            problem(node, "a person needs 'emails' (a list of at least one e-mail)");
+        } else if (isNull(emailsNode) || emailsNode instanceof SequenceNode seq && seq.getValue().isEmpty()) {
+            problem(emailsNode, "'emails' needs at least one e-mail");
+        }
+        String label = name != null ? name : "this person";
+        claim(emailOwners, emails, label, "e-mail");
+        claim(loginOwners, logins, label, "login");
+        claim(nameOwners, names, label, "name");
+        if (problems.size() != before) {
+            return null;
+        }
+        return new PersonEntry(name, values(emails), values(names), values(logins), organization);
+    }
+
+    /** A text value and the node it came from, to place a later problem about it. */
+    private record Located(String value, Node node) {}
+
+    private static List<String> values(List<Located> located) {
+        return located.stream().map(Located::value).toList();
+    }
+
+    private void claim(Map<String, Claim> owners, List<Located> values, String person, String what) {
+        for (Located v : values) {
+            Claim previous = owners.putIfAbsent(v.value().toLowerCase(Locale.ROOT), new Claim(person, line(v.node())));
+            if (previous != null) {
+                problem(v.node(), what + " '" + v.value() + "' is already listed for '" + previous.person()
+                        + "' (line " + previous.line() + ")");
+            }
+        }
+    }
+
+    private void readOrganizations(Node node, Map<String, String> organizations) {
+        if (isNull(node)) {
+            return;
+        }
+        if (!(node instanceof MappingNode map)) {
+            problem(node, "'organizations' must map e-mail domains to organization names");
+            return;
+        }
+        for (NodeTuple t : map.getValue()) {
+            String domain = string(t.getKeyNode(), "an e-mail domain");
+            String organization = requiredText(t.getValueNode(), "an organization");
+            if (domain == null || organization == null) {
+                continue;
+            }
+            String key = domain.trim().toLowerCase(Locale.ROOT);
+            if (key.isEmpty() || key.contains("@") || key.chars().anyMatch(Character::isWhitespace)) {
+                problem(t.getKeyNode(), "'" + domain + "' is not an e-mail domain (write it as example.com)");
+            } else if (organizations.putIfAbsent(key, organization) != null) {
+                problem(t.getKeyNode(), "domain '" + domain + "' is listed twice");
+            }
+        }
+    }
+
+    /** The entries of a mapping, reporting wrong type, duplicate and unknown keys; skipped entries are left out. */
+    private List<NodeTuple> mapping(Node node, String what, List<String> allowed) {
+        if (!(node instanceof MappingNode map)) {
+            problem(node, what + " must be a mapping with keys " + String.join(", ", allowed));
+            return List.of();
+        }
+        List<NodeTuple> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (NodeTuple t : map.getValue()) {
+            Node keyNode = t.getKeyNode();
+            if (!(keyNode instanceof ScalarNode)) {
+                problem(keyNode, "a key must be plain text");
+                continue;
+            }
+            String key = scalarText(keyNode);
+            if (!seen.add(key)) {
+                problem(keyNode, "duplicate key '" + key + "'");
+            } else if (!allowed.contains(key)) {
+                problem(keyNode, "unknown key '" + key + "' in " + what + " (expected " + String.join(", ", allowed) + ")");
+            } else {
+                entries.add(t);
+            }
+        }
+        return entries;
+    }
+
+    /** The items of an optional sequence: null means none. */
+    private List<Node> sequence(Node node, String key) {
+        if (isNull(node)) {
+            return List.of();
+        }
+        if (node instanceof SequenceNode seq) {
+            return seq.getValue();
+        }
+        problem(node, "'" + key + "' must be a list");
+        return List.of();
+    }
+
+    private List<Located> strings(Node node, String key) {
+        List<Located> values = new ArrayList<>();
+        for (Node item : sequence(node, key)) {
+            String v = requiredText(item, "an entry of '" + key + "'");
+            if (v != null) {
+                values.add(new Located(v, item));
+            }
+        }
+        return values;
+    }
+
+    /** A scalar that is not null and not blank, trimmed; null (and a problem) otherwise. */
+    private String requiredText(Node node, String what) {
+        String value = string(node, what);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBlank()) {
+            problem(node, what + " must not be empty");
+            return null;
+        }
+        return value.trim();
+    }
+
+    /** Any non-null scalar as text (YAML 1.2 reads 42 or true as numbers and booleans; here they are names). */
+    private String string(Node node, String what) {
+        if (node instanceof ScalarNode scalar && !isNull(node)) {
+            return scalar.getValue();
+        }
+        problem(node, what + (isNull(node) ? " is missing" : " must be text, not a " + kind(node)));
+        return null;
+    }
+
+    private static String kind(Node node) {
+        return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static String scalarText(Node node) {
+        return ((ScalarNode) node).getValue();
+    }
+
+    private void problem(Node node, String what) {
+        problems.add(at(node.getStartMark()) + what);
+    }
+
+    private String at(Optional<Mark> mark) {
+        return mark.map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": ").orElse(file + ": ");
+    }
+
+    private static int line(Node node) {
+        return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.gqm.dataset;
+
+import dev.gqm.collect.Signature;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Decides who a commit signature or a GitHub login is: {@code .mailmap} first, then the
+ * identities file, then the e-mail itself; also the organization and whether it is a bot.
+ *
+ * <p>The organization is the identities file's, else the {@code organizations} entry for the
+ * e-mail's domain (an exact entry, then a parent domain: {@code example.com} covers
+ * {@code eng.example.com}), else the domain itself. A personal-mail domain (gmail.com, GitHub's
+ * no-reply addresses...) or a missing e-mail says nothing about an employer, so that person is
+ * their own organization, {@code person:<key>}, unless the {@code organizations} map names that
+ * exact domain. Results are cached per distinct signature and login: safe to call from several
+ * threads.
+ */
+public final class IdentityResolver {
+    private static final Set<String> PERSONAL_DOMAINS = Set.of(
+            "gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "yahoo.com",
+            "icloud.com", "me.com", "protonmail.com", "proton.me", "gmx.de", "gmx.net", "web.de",
+            "qq.com", "163.com", "users.noreply.github.com", "localhost", "");
+
+    private final Mailmap mailmap;
+    private final List<Pattern> botPatterns;
+    private final Map<String, String> domainOrganizations;
+    private final Map<String, PersonEntry> byEmail = new HashMap<>();
+    private final Map<String, PersonEntry> byName = new HashMap<>();
+    private final Map<String, PersonEntry> byLogin = new HashMap<>();
+    private final Map<Signature, Person> signatures = new ConcurrentHashMap<>();
+    private final Map<String, Person> logins = new ConcurrentHashMap<>();
+
+    /**
+     * @param mailmap    the repository's mailmap; {@code null} for none
+     * @param identities the identities file; {@code null} for none
+     */
+    public IdentityResolver(Mailmap mailmap, IdentitiesFile identities) {
+        this.mailmap = mailmap == null ? Mailmap.empty() : mailmap;
+        IdentitiesFile file = identities == null ? IdentitiesFile.empty() : identities;
+        this.botPatterns = file.botPatterns();
+        this.domainOrganizations = file.domainOrganizations();
+        Set<String> ambiguousNames = new HashSet<>();
+        for (PersonEntry entry : file.people()) {
+            entry.emails().forEach(e -> byEmail.putIfAbsent(lower(e), entry));
+            entry.logins().forEach(l -> byLogin.putIfAbsent(lower(l), entry));
+            Set<String> names = new HashSet<>();
+            names.add(lower(entry.name()));
+            entry.names().forEach(n -> names.add(lower(n)));
+            for (String n : names) {
+                PersonEntry other = byName.putIfAbsent(n, entry);
+                if (other != null && other != entry) {
+                    ambiguousNames.add(n);
+                }
+            }
+        }
+        // Two people called the same: the name alone cannot tell which one a commit is.
+        byName.keySet().removeAll(ambiguousNames);
+    }
+
+    /** The person behind a commit author, committer or co-author. */
+    public Person resolve(Signature signature) {
+        Objects.requireNonNull(signature, "signature");
+        return signatures.computeIfAbsent(signature, this::compute);
+    }
+
+    /** The person behind a GitHub login; {@code typeBot} is GitHub's own "this account is a Bot". */
+    public Person resolveLogin(String login, boolean typeBot) {
+        Objects.requireNonNull(login, "login");
+        if (login.isBlank()) {
+            throw new IllegalArgumentException("a GitHub login must not be blank");
+        }
+        String cacheKey = (typeBot ? "b:" : "u:") + login;
+        return logins.computeIfAbsent(cacheKey, k -> computeLogin(login, typeBot));
+    }
+
+    private Person compute(Signature original) {
+        Signature mapped = mailmap.map(original);
+        boolean bot = Bots.isBot(mapped.name(), mapped.email(), botPatterns)
+                || (mapped != original && Bots.isBot(original.name(), original.email(), botPatterns));
+        PersonEntry entry = byEmail.get(lower(mapped.email()));
+        if (entry == null && !mapped.name().isEmpty()) {
+            entry = byName.get(lower(mapped.name()));
+        }
+        if (entry == null) {
+            entry = byEmail.get(lower(original.email()));
+        }
+        if (entry != null) {
+            return fromEntry(entry, bot);
+        }
+        String email = mapped.email().trim();
+        String key = email.isEmpty() ? "name:" + lower(mapped.name().trim()) : lower(email);
+        return new Person(key, mapped.name(), email, organization(key, email), bot);
+    }
+
+    private Person computeLogin(String login, boolean typeBot) {
+        boolean bot = typeBot || Bots.isBot(login, login, botPatterns);
+        PersonEntry entry = byLogin.get(lower(login));
+        if (entry != null) {
+            return fromEntry(entry, bot);
+        }
+        String key = "login:" + lower(login);
+        return new Person(key, login, "", "person:" + key, bot);
+    }
+
+    private Person fromEntry(PersonEntry entry, boolean bot) {
+        String email = entry.emails().get(0);
+        String key = "id:" + lower(email);
+        String organization = entry.organization() != null ? entry.organization() : organization(key, email);
+        return new Person(key, entry.name(), email, organization, bot);
+    }
+
+    private String organization(String key, String email) {
+        int at = email.lastIndexOf('@');
+        String domain = at < 0 ? "" : lower(email.substring(at + 1).trim());
+        String exact = domainOrganizations.get(domain);
+        if (exact != null) {
+            return exact;
+        }
+        if (PERSONAL_DOMAINS.contains(domain)) {
+            return "person:" + key;
+        }
+        for (int dot = domain.indexOf('.'); dot >= 0; dot = domain.indexOf('.', dot + 1)) {
+            String parent = domainOrganizations.get(domain.substring(dot + 1));
+            if (parent != null) {
+                return parent;
+            }
+        }
+        return domain;
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gqm.dataset;
+
+import java.util.Objects;
+
+/**
+ * A contributor after identity merging.
+ *
+ * @param key          stable identity: {@code id:<first e-mail>} for an identities-file person,
+ *                     else the lower-case e-mail, {@code name:<name>} without e-mail, {@code login:<login>}
+ * @param name         the name to show
+ * @param email        the canonical e-mail; empty when unknown (a GitHub login)
+ * @param organization the organization, or {@code person:<key>} when the person is their own
+ *                     (personal mail domain, no e-mail)
+ * @param bot          whether this is an automation account
+ */
+public record Person(String key, String name, String email, String organization, boolean bot) {
+    public Person {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(organization, "organization");
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("a person needs a key");
+        }
+        if (organization.isBlank()) {
+            throw new IllegalArgumentException("person '" + key + "' needs an organization");
+        }
+    }
+}
