@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,13 +38,18 @@ final class IdentitiesFileReader {
     private static final List<String> PERSON_KEYS = List.of("name", "emails", "names", "logins", "organization");
 
     private final String file;
-    private final List<String> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
     // Who already claimed an e-mail, login or alternative name, to report the second claim.
     private final Map<String, Claim> emailOwners = new HashMap<>();
     private final Map<String, Claim> loginOwners = new HashMap<>();
     private final Map<String, Claim> nameOwners = new HashMap<>();
 
     private record Claim(String person, int line) {}
+
+    /** A problem and its place (0:0 when the file as a whole is at fault), so they can be listed in file order. */
+    private record Problem(int line, int column, String text) {}
+
+    private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
 
     IdentitiesFileReader(String file) {
         this.file = file;
@@ -86,7 +92,10 @@ final class IdentitiesFileReader {
         }
         IdentitiesFile result = readTop(root.get());
         if (!problems.isEmpty()) {
-            throw new IdentitiesException(problems);
+            throw new IdentitiesException(problems.stream()
+                    .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+                    .map(Problem::text)
+                    .toList());
         }
         return result;
     }
@@ -277,8 +286,12 @@ final class IdentitiesFileReader {
 
     /** Any non-null scalar as text (YAML 1.2 reads 42 or true as numbers and booleans; here they are names). */
     private String string(Node node, String what) {
-        if (node instanceof ScalarNode scalar && !isNull(node)) {
+        if (node instanceof ScalarNode scalar && TEXT_TAGS.contains(node.getTag())) {
             return scalar.getValue();
+        }
+        if (node instanceof ScalarNode && !isNull(node)) {
+            problem(node, what + " has tag " + node.getTag() + ", which is not allowed here");
+            return null;
         }
         problem(node, what + (isNull(node) ? " is missing" : " must be text, not a " + kind(node)));
         return null;
@@ -297,7 +310,9 @@ final class IdentitiesFileReader {
     }
 
     private void problem(Node node, String what) {
-        problems.add(at(node.getStartMark()) + what);
+        Optional<Mark> mark = node.getStartMark();
+        problems.add(new Problem(mark.map(Mark::getLine).orElse(-1), mark.map(Mark::getColumn).orElse(-1),
+                at(mark) + what));
     }
 
     private String at(Optional<Mark> mark) {

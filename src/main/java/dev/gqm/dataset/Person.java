@@ -3,7 +3,8 @@ package dev.gqm.dataset;
 import java.util.Objects;
 
 /**
- * A contributor after identity merging.
+ * A contributor after identity merging. Group by {@link #key()}: outside the identities file, name
+ * and e-mail are those of the (mailmapped) signature, so one key may come with several spellings.
  *
  * @param key          stable identity: {@code id:<first e-mail>} for an identities-file person,
  *                     else the lower-case e-mail, {@code name:<name>} without e-mail, {@code login:<login>}
