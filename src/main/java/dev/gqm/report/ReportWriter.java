@@ -54,7 +54,7 @@ public final class ReportWriter {
     }
 
     /** Writes every file of the report into {@code dir}; metric files first, summaries last. */
-    void writeInto(ModelResult result, Path dir) throws IOException {
+    private void writeInto(ModelResult result, Path dir) throws IOException {
         for (GoalResult goal : result.goals()) {
             for (QuestionResult question : goal.questions()) {
                 for (MetricResult metric : question.metrics()) {
