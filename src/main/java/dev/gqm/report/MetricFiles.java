@@ -1,0 +1,40 @@
+package dev.gqm.report;
+
+import java.util.regex.Pattern;
+
+/**
+ * Where one metric use's files go, relative to the report directory and written with {@code /}:
+ * {@code <goal-id>/<metric-use-id>.csv}, {@code -items.csv}, {@code .png}, {@code .svg}.
+ */
+record MetricFiles(String goalId, String useId) {
+    /** Ids become file names: no separators, no leading dot, nothing a file system may reject. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,99}");
+
+    MetricFiles {
+        requireSafe("goal id", goalId);
+        requireSafe("metric use id", useId);
+    }
+
+    static void requireSafe(String what, String name) {
+        if (name == null || !SAFE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " '" + name + "' cannot be used as a file name"
+                    + " (letters, digits, '.', '_' and '-' only, not starting with '.')");
+        }
+    }
+
+    String csv() {
+        return goalId + "/" + useId + ".csv";
+    }
+
+    String itemsCsv() {
+        return goalId + "/" + useId + "-items.csv";
+    }
+
+    String png() {
+        return goalId + "/" + useId + ".png";
+    }
+
+    String svg() {
+        return goalId + "/" + useId + ".svg";
+    }
+}
