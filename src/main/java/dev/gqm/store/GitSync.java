@@ -1,0 +1,45 @@
+package dev.gqm.store;
+
+import dev.gqm.collect.Commit;
+import dev.gqm.collect.CommitSource;
+import dev.gqm.collect.SourceException;
+import dev.gqm.collect.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Incremental Git collection into the store. The walk stops at the tip saved last time; when
+ * that tip is no longer on the branch (history rewritten) the whole branch is read again and
+ * replaces what was stored. Commits are held in memory and saved in one transaction, so an
+ * interrupted run leaves the store as it was and the next run simply resumes.
+ */
+public final class GitSync {
+    private final Store store;
+
+    public GitSync(Store store) {
+        this.store = store;
+    }
+
+    public SyncResult sync(CommitSource source) throws SourceException, StoreException {
+        long sourceId = store.sourceId("git", source.location());
+        Optional<String> previous = store.gitTip(sourceId);
+        Optional<String> head = source.head();
+        List<Tag> tags = source.tags();
+        String mailmap = source.mailmap();
+
+        if (head.isEmpty()) {
+            // nothing to walk; a source that had commits before and has none now is emptied
+            store.saveGit(sourceId, List.of(), previous.isPresent(), tags, mailmap, null);
+            return new SyncResult(sourceId, null, 0, previous.isPresent(), source.shallow());
+        }
+        boolean incremental = previous.isPresent() && source.reachesFromHead(previous.get());
+        boolean rewritten = previous.isPresent() && !incremental;
+        List<Commit> commits = new ArrayList<>();
+        source.walk(incremental ? Set.of(previous.get()) : Set.of(), commits::add);
+        store.saveGit(sourceId, commits, !incremental, tags, mailmap, head.get());
+        return new SyncResult(sourceId, head.get(), commits.size(), rewritten, source.shallow());
+    }
+}

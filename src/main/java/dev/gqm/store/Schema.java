@@ -1,0 +1,91 @@
+package dev.gqm.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's tables, as an append-only list of migration steps: step {@code i} takes a
+ * database from version {@code i} to {@code i + 1}. The version lives in SQLite's
+ * {@code PRAGMA user_version}. Never edit a released step; add a new one.
+ */
+final class Schema {
+    static final List<List<String>> STEPS = List.of(
+            // 1: git sources, commits with co-authors, tags
+            List.of(
+                    """
+                    CREATE TABLE sources (
+                      id        INTEGER PRIMARY KEY,
+                      kind      TEXT NOT NULL,
+                      location  TEXT NOT NULL,
+                      git_tip   TEXT,
+                      mailmap   TEXT NOT NULL DEFAULT '',
+                      UNIQUE (kind, location))""",
+                    """
+                    CREATE TABLE commits (
+                      source_id    INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                      id           TEXT NOT NULL,
+                      author_name  TEXT NOT NULL,
+                      author_email TEXT NOT NULL,
+                      authored_at  INTEGER NOT NULL,
+                      committed_at INTEGER NOT NULL,
+                      parents      INTEGER NOT NULL,
+                      PRIMARY KEY (source_id, id))""",
+                    """
+                    CREATE TABLE co_authors (
+                      source_id INTEGER NOT NULL,
+                      commit_id TEXT NOT NULL,
+                      position  INTEGER NOT NULL,
+                      name      TEXT NOT NULL,
+                      email     TEXT NOT NULL,
+                      PRIMARY KEY (source_id, commit_id, position),
+                      FOREIGN KEY (source_id, commit_id) REFERENCES commits (source_id, id) ON DELETE CASCADE)""",
+                    """
+                    CREATE TABLE tags (
+                      source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+                      name      TEXT NOT NULL,
+                      target    TEXT NOT NULL,
+                      tagged_at INTEGER NOT NULL,
+                      PRIMARY KEY (source_id, name))"""));
+
+    static final int VERSION = STEPS.size();
+
+    private Schema() {
+    }
+
+    /** Brings the database to {@link #VERSION} in one transaction; refuses a newer database. */
+    static void migrate(Connection connection, String shown) throws StoreException, SQLException {
+        int current = version(connection);
+        if (current > VERSION) {
+            throw new StoreException("store was written by a newer gqm (schema version " + current
+                    + ", this gqm knows up to " + VERSION + "): " + shown);
+        }
+        if (current == VERSION) {
+            return;
+        }
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement()) {
+            for (int step = current; step < VERSION; step++) {
+                for (String sql : STEPS.get(step)) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = " + VERSION);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.gqm.store;
+
+import dev.gqm.collect.Commit;
+import dev.gqm.collect.Signature;
+import dev.gqm.collect.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StoreTest {
+    @TempDir
+    Path tmp;
+
+    private static final Instant T = Instant.parse("2024-03-01T12:00:00.123Z");
+
+    private static Commit commit(String id, String name, int minutes, int parents, Signature... coAuthors) {
+        Instant at = T.plusSeconds(60L * minutes);
+        return new Commit(id, new Signature(name, name.toLowerCase().replace(' ', '.') + "@example.org"),
+                at, at.plusSeconds(30), parents, List.of(coAuthors));
+    }
+
+    @Test
+    void commitsAndTagsRoundTripWithOddCharacters() throws Exception {
+        Commit a = commit("a".repeat(40), "Ann", 0, 0);
+        Commit b = commit("b".repeat(40), "Bó 'quoted' \"x\"; DROP TABLE commits;--", 10, 1,
+                new Signature("Zoë <not an email>, with commas | and\ttabs", "z@ex.org"),
+                new Signature("", ""),
+                new Signature("李雷 😀", "li@example.cn"));
+        Commit merge = commit("c".repeat(40), "Ann", 20, 2);
+        List<Tag> tags = List.of(new Tag("v1.0", a.id(), T.plusSeconds(5)), new Tag("ünï/côde", merge.id(), T));
+        Path file = tmp.resolve("nested/dir/gqm.db");
+        try (Store store = Store.open(file)) {
+            long id = store.sourceId("git", "/repo");
+            assertEquals(id, store.sourceId("git", "/repo"));
+            assertNotEquals(id, store.sourceId("git", "/other"));
+            assertEquals(Optional.empty(), store.gitTip(id));
+            assertEquals("", store.mailmap(id));
+            store.saveGit(id, List.of(a, b, merge), false, tags, "A <a@x>\n", merge.id());
+        }
+        try (Store store = Store.open(file)) {
+            long id = store.sourceId("git", "/repo");
+            // newest committed first
+            assertEquals(List.of(merge, b, a), store.commits(id));
+            assertEquals(List.of(tags.get(0), tags.get(1)), store.tags(id));
+            assertEquals(Optional.of(merge.id()), store.gitTip(id));
+            assertEquals("A <a@x>\n", store.mailmap(id));
+            assertEquals(List.of(), store.commits(store.sourceId("git", "/other")));
+        }
+    }
+
+    @Test
+    void incrementalSaveAddsAndReplaceAllReplaces() throws Exception {
+        try (Store store = Store.open(tmp.resolve("s.db"))) {
+            long id = store.sourceId("git", "/r");
+            Commit a = commit("a".repeat(40), "A", 0, 0, new Signature("Co", "co@x"));
+            Commit b = commit("b".repeat(40), "B", 1, 1);
+            store.saveGit(id, List.of(a), false, List.of(new Tag("t1", a.id(), T)), "", a.id());
+            // saving a known commit again (overlapping walk) keeps one row and one co-author
+            store.saveGit(id, List.of(b, a), false, List.of(), "m", b.id());
+            assertEquals(List.of(b, a), store.commits(id));
+            assertEquals(List.of(), store.tags(id), "tags are replaced, not merged");
+
+            Commit c = commit("c".repeat(40), "C", 2, 0);
+            store.saveGit(id, List.of(c), true, List.of(), "", c.id());
+            assertEquals(List.of(c), store.commits(id));
+            assertEquals(Optional.of(c.id()), store.gitTip(id));
+        }
+    }
+
+    @Test
+    void aFailedSaveLeavesTheStoreAsItWas() throws Exception {
+        try (Store store = Store.open(tmp.resolve("s.db"))) {
+            long id = store.sourceId("git", "/r");
+            Commit a = commit("a".repeat(40), "A", 0, 0);
+            store.saveGit(id, List.of(a), false, List.of(), "", a.id());
+            Commit b = commit("b".repeat(40), "B", 1, 1);
+            // duplicate tag names violate the primary key after the commits were written
+            List<Tag> clash = List.of(new Tag("x", b.id(), T), new Tag("x", b.id(), T));
+            StoreException e = assertThrows(StoreException.class,
+                    () -> store.saveGit(id, List.of(b), true, clash, "", b.id()));
+            assertTrue(e.getMessage().startsWith("store unusable: "), e.getMessage());
+            assertEquals(List.of(a), store.commits(id));
+            assertEquals(Optional.of(a.id()), store.gitTip(id));
+        }
+    }
+
+    @Test
+    void secondOpenInTheSameJvmIsLocked() throws Exception {
+        Path file = tmp.resolve("gqm.db");
+        try (Store ignored = Store.open(file)) {
+            StoreLockedException e = assertThrows(StoreLockedException.class, () -> Store.open(file));
+            assertEquals("another gqm run is using the store " + file + " (lock " + file + ".lock)", e.getMessage());
+        }
+        Store.open(file).close(); // released on close
+    }
+
+    @Test
+    void lockHeldThroughAnotherChannelIsReported() throws Exception {
+        Path file = tmp.resolve("gqm.db");
+        Path lockFile = tmp.resolve("gqm.db.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock held = channel.lock()) {
+            assertTrue(held.isValid());
+            assertThrows(StoreLockedException.class, () -> Store.open(file));
+        }
+        Store.open(file).close();
+    }
+
+    @Test
+    void schemaVersionIsWrittenAndANewerStoreIsRefused() throws Exception {
+        Path file = tmp.resolve("gqm.db");
+        try (Store store = Store.open(file)) {
+            assertEquals(1, store.schemaVersion());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 99");
+        }
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(file));
+        assertTrue(e.getMessage().startsWith("store was written by a newer gqm"), e.getMessage());
+        // the refused open released its lock
+        try (FileChannel channel = FileChannel.open(tmp.resolve("gqm.db.lock"), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            assertTrue(lock != null);
+            lock.release();
+        }
+    }
+
+    @Test
+    void jdbcUrlsAreUsedAsGivenAndOtherDatabasesAreRefused() throws Exception {
+        Path file = tmp.resolve("url.db");
+        try (Store store = Store.open("jdbc:sqlite:" + file)) {
+            assertEquals(1, store.schemaVersion());
+        }
+        StoreException e = assertThrows(StoreException.class, () -> Store.open("jdbc:postgresql://h/db"));
+        assertTrue(e.getMessage().contains("only SQLite"), e.getMessage());
+        try (Store store = Store.open(tmp.resolve("p.db").toString())) {
+            assertEquals(1, store.schemaVersion());
+        }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsUnusable() throws Exception {
+        Path file = tmp.resolve("junk.db");
+        java.nio.file.Files.writeString(file, "this is not sqlite, just some text that is long enough".repeat(20));
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(file));
+        assertTrue(e.getMessage().startsWith("store unusable: "), e.getMessage());
+    }
+
+    @Test
+    void eightyThousandCommitsLoadQuickly() throws Exception {
+        List<Commit> many = new ArrayList<>();
+        for (int i = 0; i < 80_000; i++) {
+            String id = String.format("%040x", i);
+            many.add(i % 50 == 0
+                    ? commit(id, "P" + (i % 300), i, 1, new Signature("Co " + i, "co@x"))
+                    : commit(id, "P" + (i % 300), i, i % 20 == 0 ? 2 : 1));
+        }
+        try (Store store = Store.open(tmp.resolve("big.db"))) {
+            long id = store.sourceId("git", "/big");
+            long t0 = System.nanoTime();
+            store.saveGit(id, many, true, List.of(), "", many.get(0).id());
+            long t1 = System.nanoTime();
+            store.commits(id); // warm-up
+            long t2w = System.nanoTime();
+            // CPU time of this thread: wall time on a shared build machine says little
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            long t2 = cpu.getCurrentThreadCpuTime();
+            List<Commit> loaded = store.commits(id);
+            long t3 = cpu.getCurrentThreadCpuTime();
+            assertEquals(80_000, loaded.size());
+            assertEquals(many.get(79_999), loaded.get(0));
+            assertEquals(1_600, loaded.stream().filter(c -> !c.coAuthors().isEmpty()).count());
+            System.out.printf("save %d ms, first load %d ms, load %d ms cpu%n",
+                    (t1 - t0) / 1_000_000, (t2w - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+            assertTrue(t3 - t2 < 1_000_000_000L, "load took " + (t3 - t2) / 1_000_000 + " ms of CPU");
+        }
+    }
+}
