@@ -249,9 +249,10 @@ final class GitHubHttp implements GitHubConnector {
             this.body = body;
         }
 
+        // the library asks for gzip and leaves decoding to the connector's response
         @Override
-        public InputStream bodyStream() {
-            return new ByteArrayInputStream(body);
+        public InputStream bodyStream() throws IOException {
+            return wrapStream(new ByteArrayInputStream(body));
         }
 
         @Override

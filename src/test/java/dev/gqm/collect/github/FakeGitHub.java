@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A tiny GitHub REST API on 127.0.0.1 for tests: one repository whose issues, comments, pulls
@@ -160,8 +162,18 @@ public final class FakeGitHub implements AutoCloseable {
         return params;
     }
 
+    // gzip when asked, as GitHub does (the hub4j client asks for it)
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String encodings = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (encodings != null && encodings.contains("gzip") && bytes.length > 0) {
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+                gzip.write(bytes);
+            }
+            bytes = zipped.toByteArray();
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+        }
         exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
         exchange.getResponseHeaders().putIfAbsent("X-RateLimit-Limit", List.of("5000"));
         exchange.getResponseHeaders().putIfAbsent("X-RateLimit-Remaining", List.of("4999"));
