@@ -134,6 +134,7 @@ final class GitHubHttp implements GitHubConnector {
         String path = request.uri().getPath();
         int faults = 0;
         int secondary = 0;
+        int primary = 0;
         while (true) {
             requests++;
             HttpResponse<byte[]> response;
@@ -155,16 +156,22 @@ final class GitHubHttp implements GitHubConnector {
                 return response;
             }
             Optional<String> remaining = response.headers().firstValue("x-ratelimit-remaining");
+            Optional<String> reset = response.headers().firstValue("x-ratelimit-reset");
             Optional<String> retryAfter = response.headers().firstValue("Retry-After");
-            if ((status == 403 || status == 429) && remaining.filter("0"::equals).isPresent()
-                    && response.headers().firstValue("x-ratelimit-reset").isPresent()) {
-                waitForReset(response.headers().firstValue("x-ratelimit-reset").get());
-            } else if ((status == 403 || status == 429) && retryAfter.isPresent()) {
+            boolean limited = status == 403 || status == 429;
+            if (limited && remaining.filter("0"::equals).isPresent() && reset.isPresent()) {
+                if (++primary > MAX_RETRIES) {
+                    throw new SourceException("GitHub's rate limit persisted after waiting " + MAX_RETRIES
+                            + " times for its reset; try again later");
+                }
+                waitForReset(reset.get());
+            } else if (limited && (retryAfter.isPresent() || status == 429 || mentionsSecondaryLimit(response))) {
                 if (++secondary > MAX_RETRIES) {
                     throw new SourceException("GitHub's secondary rate limit persisted after " + MAX_RETRIES
                             + " retries; try again later");
                 }
-                pause(Duration.ofSeconds(seconds(retryAfter.get())));
+                // without Retry-After GitHub asks clients to wait at least a minute
+                pause(Duration.ofSeconds(retryAfter.isPresent() ? seconds(retryAfter.get()) : 60));
             } else if (status >= 500) {
                 if (++faults > MAX_RETRIES) {
                     throw new SourceException("GitHub answered HTTP " + status + " for " + path + " after "
@@ -183,6 +190,11 @@ final class GitHubHttp implements GitHubConnector {
                 throw new SourceException("GitHub answered HTTP " + status + " for " + path);
             }
         }
+    }
+
+    private static boolean mentionsSecondaryLimit(HttpResponse<byte[]> response) {
+        return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT).contains("secondary rate limit");
     }
 
     private void waitForReset(String resetHeader) throws SourceException {

@@ -114,6 +114,30 @@ class GitHubFaultsTest {
     }
 
     @Test
+    void secondaryRateLimitWithoutRetryAfterWaitsAMinute() throws Exception {
+        github.fail(ISSUES, 403, Map.of(), "{\"message\":\"You have exceeded a secondary rate limit.\"}");
+        collect();
+        assertEquals(List.of(Duration.ofMinutes(1)), waits);
+    }
+
+    @Test
+    void primaryLimitThatDoesNotLiftEndsTheRun() {
+        for (int i = 0; i < 4; i++) {
+            github.fail(ISSUES, 403, primaryLimit(NOW.minusSeconds(1)), "{}");
+        }
+        SourceException e = failure();
+        assertTrue(e.getMessage().startsWith("GitHub's rate limit persisted"), e.getMessage());
+        assertEquals(3, waits.size());
+    }
+
+    @Test
+    void forbiddenWithoutLimitIsAnAccessProblem() {
+        github.fail(ISSUES, 403, Map.of(), "{\"message\":\"Resource not accessible by integration\"}");
+        assertTrue(failure().getMessage().startsWith("GitHub refused access (HTTP 403)"));
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
     void serverErrorIsRetriedWithBackoff() throws Exception {
         github.fail(ISSUES, 500, Map.of(), "{}");
         github.fail(ISSUES, 502, Map.of(), "{}");
