@@ -1,0 +1,211 @@
+package dev.gqm.collect.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gqm.collect.Comment;
+import dev.gqm.collect.Issue;
+import dev.gqm.collect.IssueSink;
+import dev.gqm.collect.IssueSinkFailure;
+import dev.gqm.collect.IssueSource;
+import dev.gqm.collect.Review;
+import dev.gqm.collect.SourceException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.kohsuke.github.GHException;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.GitHubAbuseLimitHandler;
+import org.kohsuke.github.GitHubBuilder;
+import org.kohsuke.github.GitHubRateLimitHandler;
+
+/**
+ * A GitHub repository's issues, pull requests, comments and reviews over the REST API. The
+ * repository is looked up with the hub4j client; the listings it does not offer in the needed
+ * form (oldest-first with {@code since}, repository-wide comments, raw user types and author
+ * associations) are requested directly over the same connection, auth and rate-limit handling.
+ */
+public final class GitHubIssueSource implements IssueSource {
+    public static final Duration DEFAULT_WAIT_BUDGET = Duration.ofHours(1);
+    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+
+    private final String ownerRepo;
+    private final String apiUrl;
+    private final String token;
+    private final GitHubHttp http;
+    private String canonicalName;
+
+    public GitHubIssueSource(String ownerRepo, String apiUrl, String token, Sleeper sleeper, Clock clock) {
+        this(ownerRepo, apiUrl, token, sleeper, clock, line -> { }, DEFAULT_WAIT_BUDGET);
+    }
+
+    /**
+     * @param progress receives a line whenever a rate limit is waited out
+     * @param waitBudget the longest total wait for primary rate limits before giving up
+     */
+    public GitHubIssueSource(String ownerRepo, String apiUrl, String token, Sleeper sleeper, Clock clock,
+                             Consumer<String> progress, Duration waitBudget) {
+        if (ownerRepo == null || !OWNER_REPO.matcher(ownerRepo).matches()) {
+            throw new IllegalArgumentException("not a GitHub repository as OWNER/REPO: " + ownerRepo);
+        }
+        this.ownerRepo = ownerRepo;
+        this.apiUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+        URI api = URI.create(this.apiUrl);
+        if (api.getScheme() == null || api.getHost() == null) {
+            throw new IllegalArgumentException("not an http(s) URL for the GitHub API: " + apiUrl);
+        }
+        this.token = token == null || token.isBlank() ? null : token;
+        this.http = new GitHubHttp(api, ownerRepo, this.token, sleeper, clock, progress, waitBudget);
+    }
+
+    @Override
+    public String repository() {
+        return ownerRepo;
+    }
+
+    @Override
+    public int requests() {
+        return http.requests();
+    }
+
+    @Override
+    public void collect(Map<String, Instant> cursors, IssueSink sink) throws SourceException {
+        String repo = "/repos/" + canonicalName();
+        oldestFirst(ISSUES, repo + "/issues?state=all&sort=updated&direction=asc&per_page=100",
+                cursors.get(ISSUES), sink);
+        oldestFirst(COMMENTS, repo + "/issues/comments?sort=updated&direction=asc&per_page=100",
+                cursors.get(COMMENTS), sink);
+        pulls(repo, cursors.get(PULLS), sink);
+    }
+
+    @Override
+    public void reviews(Set<Integer> pulls, IssueSink sink) throws SourceException {
+        if (pulls.isEmpty()) {
+            return;
+        }
+        String repo = "/repos/" + canonicalName();
+        for (int number : new TreeSet<>(pulls)) {
+            List<Review> reviews = new ArrayList<>();
+            Optional<URI> next = Optional.of(URI.create(apiUrl + repo + "/pulls/" + number + "/reviews?per_page=100"));
+            while (next.isPresent()) {
+                GitHubHttp.Page page = http.page(next.get());
+                for (JsonNode node : page.items()) {
+                    reviews.add(GitHubPayloads.review(node, number));
+                }
+                next = page.next();
+            }
+            deliver(sink, REVIEWS_PREFIX + number, List.of(), List.of(), reviews, null);
+        }
+    }
+
+    /** The repository's name as GitHub spells it, looked up once through hub4j (a 404 ends here). */
+    private String canonicalName() throws SourceException {
+        if (canonicalName == null) {
+            try {
+                GitHubBuilder builder = new GitHubBuilder()
+                        .withEndpoint(apiUrl)
+                        .withConnector(http)
+                        // our connector already waited out limits: one reaching the library is final
+                        .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
+                        .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL);
+                if (token != null) {
+                    builder.withOAuthToken(token);
+                }
+                GitHub github = builder.build();
+                GHRepository repository = github.getRepository(ownerRepo);
+                String name = repository.getFullName();
+                canonicalName = name == null || !OWNER_REPO.matcher(name).matches() ? ownerRepo : name;
+            } catch (IOException | GHException e) {
+                throw translate(e);
+            }
+        }
+        return canonicalName;
+    }
+
+    private void oldestFirst(String stream, String pathAndQuery, Instant since, IssueSink sink)
+            throws SourceException {
+        String first = apiUrl + pathAndQuery
+                + (since == null ? "" : "&since=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8));
+        Optional<URI> next = Optional.of(URI.create(first));
+        Instant cursor = since;
+        while (next.isPresent()) {
+            GitHubHttp.Page page = http.page(next.get());
+            List<Issue> issues = new ArrayList<>();
+            List<Comment> comments = new ArrayList<>();
+            for (JsonNode node : page.items()) {
+                Instant updated;
+                if (stream.equals(ISSUES)) {
+                    Issue issue = GitHubPayloads.issue(node, false);
+                    issues.add(issue);
+                    updated = issue.updatedAt();
+                } else {
+                    Comment comment = GitHubPayloads.comment(node);
+                    comments.add(comment);
+                    updated = comment.updatedAt();
+                }
+                cursor = cursor == null || updated.isAfter(cursor) ? updated : cursor;
+            }
+            if (!issues.isEmpty() || !comments.isEmpty()) {
+                deliver(sink, stream, issues, comments, List.of(), cursor);
+            }
+            next = page.next();
+        }
+    }
+
+    // Pull listings have no `since`: read newest first and stop at the first one older than the
+    // cursor. The cursor moves only with the last page, so a run stopped midway rereads them all.
+    private void pulls(String repo, Instant since, IssueSink sink) throws SourceException {
+        Optional<URI> next = Optional.of(URI.create(apiUrl + repo
+                + "/pulls?state=all&sort=updated&direction=desc&per_page=100"));
+        Instant newest = null;
+        while (next.isPresent()) {
+            GitHubHttp.Page page = http.page(next.get());
+            List<Issue> pulls = new ArrayList<>();
+            boolean reachedCursor = false;
+            for (JsonNode node : page.items()) {
+                Issue pull = GitHubPayloads.issue(node, true);
+                if (since != null && pull.updatedAt().isBefore(since)) {
+                    reachedCursor = true;
+                    break;
+                }
+                pulls.add(pull);
+                newest = newest == null || pull.updatedAt().isAfter(newest) ? pull.updatedAt() : newest;
+            }
+            next = reachedCursor ? Optional.empty() : page.next();
+            Instant cursor = next.isPresent() || newest == null ? null : newest;
+            if (!pulls.isEmpty() || cursor != null) {
+                deliver(sink, PULLS, pulls, List.of(), List.of(), cursor);
+            }
+        }
+    }
+
+    private static void deliver(IssueSink sink, String stream, List<Issue> issues, List<Comment> comments,
+                                List<Review> reviews, Instant cursor) {
+        try {
+            sink.page(stream, issues, comments, reviews, cursor);
+        } catch (Exception e) {
+            throw new IssueSinkFailure(e);
+        }
+    }
+
+    private SourceException translate(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GitHubHttp.GitHubFault fault) {
+                return fault.source();
+            }
+        }
+        return new SourceException("GitHub's answer for " + ownerRepo + " could not be read ("
+                + e.getClass().getSimpleName() + ")", e);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gqm.store;
+
+import dev.gqm.collect.IssueSinkFailure;
+import dev.gqm.collect.IssueSource;
+import dev.gqm.collect.SourceException;
+import java.sql.SQLException;
+
+/**
+ * Brings the store up to date with an issue tracker: issues, comments and pull-request fields
+ * from the stored cursors, then the reviews of pull requests changed since their last reading.
+ * Every page is committed with its cursor, so a failed run is resumed by running again.
+ */
+public final class GitHubSync {
+    private final IssueStore store;
+
+    public GitHubSync(IssueStore store) {
+        this.store = store;
+    }
+
+    public void sync(IssueSource source) throws SourceException, SQLException {
+        try {
+            source.collect(store.cursors(), store.sink());
+            source.reviews(store.pullsNeedingReviews(), store.sink());
+        } catch (IssueSinkFailure failure) {
+            if (failure.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package dev.gqm.store;
+
+import dev.gqm.collect.Actor;
+import dev.gqm.collect.Comment;
+import dev.gqm.collect.Issue;
+import dev.gqm.collect.IssueSink;
+import dev.gqm.collect.IssueSource;
+import dev.gqm.collect.Review;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Issue-tracker records of one source in the store: saved a page at a time together with the
+ * stream's cursor, so that an interrupted collection resumes where it stopped.
+ */
+public final class IssueStore {
+    private static final String UPSERT_ISSUE = """
+            INSERT INTO issues (source_id, id, number, title, url, author_login, author_type, association,
+              created_at, updated_at, closed_at, merged_at, pull_request, draft, labels, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
+            ON CONFLICT (source_id, id) DO UPDATE SET number = excluded.number, title = excluded.title,
+              url = excluded.url, author_login = excluded.author_login, author_type = excluded.author_type,
+              association = excluded.association, created_at = excluded.created_at,
+              updated_at = excluded.updated_at, closed_at = excluded.closed_at,
+              pull_request = excluded.pull_request, draft = excluded.draft, labels = excluded.labels,
+              state = excluded.state""";
+    // the pull listing is authoritative for merged_at and draft, whichever stream came first
+    private static final String APPLY_PULL_FIELDS = """
+            UPDATE issues SET
+              merged_at = (SELECT p.merged_at FROM pull_fields p WHERE p.source_id = issues.source_id AND p.number = issues.number),
+              draft = (SELECT p.draft FROM pull_fields p WHERE p.source_id = issues.source_id AND p.number = issues.number)
+            WHERE source_id = ? AND number = ? AND pull_request = 1
+              AND EXISTS (SELECT 1 FROM pull_fields p WHERE p.source_id = issues.source_id AND p.number = issues.number)""";
+    private static final String UPSERT_PULL_FIELDS = """
+            INSERT INTO pull_fields (source_id, number, merged_at, draft) VALUES (?, ?, ?, ?)
+            ON CONFLICT (source_id, number) DO UPDATE SET merged_at = excluded.merged_at, draft = excluded.draft""";
+    private static final String UPSERT_COMMENT = """
+            INSERT INTO issue_comments (source_id, id, issue_number, author_login, author_type, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source_id, id) DO UPDATE SET issue_number = excluded.issue_number,
+              author_login = excluded.author_login, author_type = excluded.author_type,
+              created_at = excluded.created_at, updated_at = excluded.updated_at""";
+    private static final String UPSERT_REVIEW = """
+            INSERT INTO pull_reviews (source_id, id, pull_number, author_login, author_type, submitted_at, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source_id, id) DO UPDATE SET pull_number = excluded.pull_number,
+              author_login = excluded.author_login, author_type = excluded.author_type,
+              submitted_at = excluded.submitted_at, state = excluded.state""";
+    private static final String REVIEWS_FETCHED = """
+            UPDATE issues SET reviews_fetched_updated_at = updated_at
+            WHERE source_id = ? AND number = ? AND pull_request = 1""";
+    private static final String UPSERT_CURSOR = """
+            INSERT INTO issue_cursors (source_id, stream, cursor_ms) VALUES (?, ?, ?)
+            ON CONFLICT (source_id, stream) DO UPDATE SET cursor_ms = excluded.cursor_ms""";
+
+    private final Connection connection;
+    private final long sourceId;
+
+    public IssueStore(Connection connection, long sourceId) {
+        this.connection = connection;
+        this.sourceId = sourceId;
+    }
+
+    /** A sink that writes each page and its cursor in one transaction. */
+    public IssueSink sink() {
+        return this::savePage;
+    }
+
+    /** The cursor of each stream collected so far. */
+    public Map<String, Instant> cursors() throws SQLException {
+        Map<String, Instant> cursors = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT stream, cursor_ms FROM issue_cursors WHERE source_id = ?")) {
+            select.setLong(1, sourceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    cursors.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
+                }
+            }
+        }
+        return cursors;
+    }
+
+    /** Pull requests updated since their reviews were last read (or never read). */
+    public Set<Integer> pullsNeedingReviews() throws SQLException {
+        Set<Integer> numbers = new TreeSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT number FROM issues WHERE source_id = ? AND pull_request = 1
+                  AND (reviews_fetched_updated_at IS NULL OR updated_at > reviews_fetched_updated_at)""")) {
+            select.setLong(1, sourceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    numbers.add(rows.getInt(1));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    public List<Issue> issues() throws SQLException {
+        List<Issue> issues = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, number, title, url, author_login, author_type, association, created_at, updated_at,
+                  closed_at, pull_request, merged_at, draft, labels, state
+                FROM issues WHERE source_id = ? ORDER BY number, id""")) {
+            select.setLong(1, sourceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String labels = rows.getString(14);
+                    issues.add(new Issue(rows.getLong(1), rows.getInt(2), rows.getString(3), rows.getString(4),
+                            new Actor(rows.getString(5), rows.getString(6)), rows.getString(7),
+                            instant(rows, 8), instant(rows, 9), instant(rows, 10), rows.getInt(11) == 1,
+                            instant(rows, 12), rows.getInt(13) == 1,
+                            labels.isEmpty() ? List.of() : Arrays.asList(labels.split("\n", -1)),
+                            rows.getString(15)));
+                }
+            }
+        }
+        return issues;
+    }
+
+    public List<Comment> comments() throws SQLException {
+        List<Comment> comments = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, issue_number, author_login, author_type, created_at, updated_at
+                FROM issue_comments WHERE source_id = ? ORDER BY created_at, id""")) {
+            select.setLong(1, sourceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    comments.add(new Comment(rows.getLong(1), rows.getInt(2),
+                            new Actor(rows.getString(3), rows.getString(4)), instant(rows, 5), instant(rows, 6)));
+                }
+            }
+        }
+        return comments;
+    }
+
+    public List<Review> reviews() throws SQLException {
+        List<Review> reviews = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT id, pull_number, author_login, author_type, submitted_at, state
+                FROM pull_reviews WHERE source_id = ? ORDER BY pull_number, id""")) {
+            select.setLong(1, sourceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    reviews.add(new Review(rows.getLong(1), rows.getInt(2),
+                            new Actor(rows.getString(3), rows.getString(4)), instant(rows, 5), rows.getString(6)));
+                }
+            }
+        }
+        return reviews;
+    }
+
+    private void savePage(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
+                          Instant cursor) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            if (stream.equals(IssueSource.PULLS)) {
+                savePullFields(issues);
+            } else {
+                saveIssues(issues);
+            }
+            saveComments(comments);
+            saveReviews(reviews);
+            if (stream.startsWith(IssueSource.REVIEWS_PREFIX)) {
+                markReviewsFetched(Integer.parseInt(stream.substring(IssueSource.REVIEWS_PREFIX.length())));
+            }
+            if (cursor != null) {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CURSOR)) {
+                    upsert.setLong(1, sourceId);
+                    upsert.setString(2, stream);
+                    upsert.setLong(3, cursor.toEpochMilli());
+                    upsert.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private void saveIssues(List<Issue> issues) throws SQLException {
+        if (issues.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ISSUE);
+             PreparedStatement apply = connection.prepareStatement(APPLY_PULL_FIELDS)) {
+            for (Issue issue : issues) {
+                int i = 1;
+                upsert.setLong(i++, sourceId);
+                upsert.setLong(i++, issue.id());
+                upsert.setInt(i++, issue.number());
+                upsert.setString(i++, issue.title());
+                upsert.setString(i++, issue.url());
+                upsert.setString(i++, issue.author().login());
+                upsert.setString(i++, issue.author().type());
+                upsert.setString(i++, issue.authorAssociation());
+                upsert.setLong(i++, issue.createdAt().toEpochMilli());
+                upsert.setLong(i++, issue.updatedAt().toEpochMilli());
+                setInstant(upsert, i++, issue.closedAt());
+                upsert.setInt(i++, issue.pullRequest() ? 1 : 0);
+                upsert.setInt(i++, issue.draft() ? 1 : 0);
+                upsert.setString(i++, String.join("\n", issue.labels()));
+                upsert.setString(i, issue.state());
+                upsert.addBatch();
+                if (issue.pullRequest()) {
+                    apply.setLong(1, sourceId);
+                    apply.setInt(2, issue.number());
+                    apply.addBatch();
+                }
+            }
+            upsert.executeBatch();
+            apply.executeBatch();
+        }
+    }
+
+    private void savePullFields(List<Issue> pulls) throws SQLException {
+        if (pulls.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PULL_FIELDS);
+             PreparedStatement apply = connection.prepareStatement(APPLY_PULL_FIELDS)) {
+            for (Issue pull : pulls) {
+                upsert.setLong(1, sourceId);
+                upsert.setInt(2, pull.number());
+                setInstant(upsert, 3, pull.mergedAt());
+                upsert.setInt(4, pull.draft() ? 1 : 0);
+                upsert.addBatch();
+                apply.setLong(1, sourceId);
+                apply.setInt(2, pull.number());
+                apply.addBatch();
+            }
+            upsert.executeBatch();
+            apply.executeBatch();
+        }
+    }
+
+    private void saveComments(List<Comment> comments) throws SQLException {
+        if (comments.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_COMMENT)) {
+            for (Comment comment : comments) {
+                upsert.setLong(1, sourceId);
+                upsert.setLong(2, comment.id());
+                upsert.setInt(3, comment.issueNumber());
+                upsert.setString(4, comment.author().login());
+                upsert.setString(5, comment.author().type());
+                upsert.setLong(6, comment.createdAt().toEpochMilli());
+                upsert.setLong(7, comment.updatedAt().toEpochMilli());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private void saveReviews(List<Review> reviews) throws SQLException {
+        if (reviews.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_REVIEW)) {
+            for (Review review : reviews) {
+                upsert.setLong(1, sourceId);
+                upsert.setLong(2, review.id());
+                upsert.setInt(3, review.pullNumber());
+                upsert.setString(4, review.author().login());
+                upsert.setString(5, review.author().type());
+                setInstant(upsert, 6, review.submittedAt());
+                upsert.setString(7, review.state());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    private void markReviewsFetched(int number) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(REVIEWS_FETCHED)) {
+            update.setLong(1, sourceId);
+            update.setInt(2, number);
+            update.executeUpdate();
+        }
+    }
+
+    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value.toEpochMilli());
+        }
+    }
+
+    private static Instant instant(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : Instant.ofEpochMilli(value);
+    }
+}

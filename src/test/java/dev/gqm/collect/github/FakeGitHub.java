@@ -1,0 +1,259 @@
+package dev.gqm.collect.github;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A tiny GitHub REST API on 127.0.0.1 for tests: one repository whose issues, comments, pulls
+ * and reviews the test sets, served with {@code since}, sorting, paging by {@code Link} and
+ * rate-limit headers; scripted faults are answered first for their path.
+ */
+public final class FakeGitHub implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    public final List<ObjectNode> issues = new ArrayList<>();
+    public final List<ObjectNode> comments = new ArrayList<>();
+    public final List<ObjectNode> pulls = new ArrayList<>();
+    public final Map<Integer, List<ObjectNode>> reviews = new TreeMap<>();
+    /** Each request as "path?query", and the Authorization header it carried ("" when none). */
+    public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    public volatile int pageSize = 100;
+
+    private record Scripted(String path, int status, Map<String, String> headers, String body) {
+    }
+
+    private final Deque<Scripted> script = new ArrayDeque<>();
+    private final String ownerRepo;
+    private final HttpServer server;
+
+    public FakeGitHub(String ownerRepo) throws IOException {
+        this.ownerRepo = ownerRepo;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next request to {@code path} gets this answer instead of the data. */
+    public synchronized void fail(String path, int status, Map<String, String> headers, String body) {
+        script.add(new Scripted(path, status, headers, body));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            String query = exchange.getRequestURI().getRawQuery();
+            requests.add(path + (query == null ? "" : "?" + query));
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            authorizations.add(auth == null ? "" : auth);
+            Scripted scripted = takeScripted(path);
+            if (scripted != null) {
+                scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+                send(exchange, scripted.status(), scripted.body());
+                return;
+            }
+            Map<String, String> params = params(query);
+            String repo = "/repos/" + ownerRepo;
+            if (path.equals(repo)) {
+                ObjectNode r = JSON.createObjectNode();
+                r.put("id", 1).put("name", ownerRepo.split("/")[1]).put("full_name", ownerRepo)
+                        .put("html_url", "https://github.com/" + ownerRepo);
+                r.putObject("owner").put("login", ownerRepo.split("/")[0]).put("type", "User");
+                send(exchange, 200, r.toString());
+            } else if (path.equals(repo + "/issues")) {
+                listing(exchange, params, since(issues, params), true);
+            } else if (path.equals(repo + "/issues/comments")) {
+                listing(exchange, params, since(comments, params), true);
+            } else if (path.equals(repo + "/pulls")) {
+                listing(exchange, params, pulls, false);
+            } else if (path.startsWith(repo + "/pulls/") && path.endsWith("/reviews")) {
+                int number = Integer.parseInt(path.substring((repo + "/pulls/").length(), path.length() - 8));
+                listing(exchange, params, reviews.getOrDefault(number, List.of()), null);
+            } else {
+                send(exchange, 404, "{\"message\":\"Not Found\"}");
+            }
+        }
+    }
+
+    private synchronized Scripted takeScripted(String path) {
+        for (Scripted s : script) {
+            if (s.path().equals(path)) {
+                script.remove(s);
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static List<ObjectNode> since(List<ObjectNode> items, Map<String, String> params) {
+        if (!params.containsKey("since")) {
+            return items;
+        }
+        Instant since = Instant.parse(params.get("since"));
+        return items.stream().filter(i -> !Instant.parse(i.get("updated_at").asText()).isBefore(since))
+                .collect(Collectors.toList());
+    }
+
+    // ascending: true = oldest updated first, false = newest first, null = as given
+    private void listing(HttpExchange exchange, Map<String, String> params, List<ObjectNode> items, Boolean ascending)
+            throws IOException {
+        List<ObjectNode> sorted = new ArrayList<>(items);
+        if (ascending != null) {
+            Comparator<ObjectNode> byUpdated = Comparator.comparing(i -> Instant.parse(i.get("updated_at").asText()));
+            sorted.sort(ascending ? byUpdated : byUpdated.reversed());
+        }
+        int per = Math.min(pageSize, Integer.parseInt(params.getOrDefault("per_page", "30")));
+        int page = Integer.parseInt(params.getOrDefault("page", "1"));
+        int from = Math.min(sorted.size(), (page - 1) * per);
+        int to = Math.min(sorted.size(), from + per);
+        ArrayNode body = JSON.createArrayNode();
+        sorted.subList(from, to).forEach(body::add);
+        if (to < sorted.size()) {
+            Map<String, String> next = new LinkedHashMap<>(params);
+            next.put("page", String.valueOf(page + 1));
+            String q = next.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("&"));
+            exchange.getResponseHeaders().add("Link",
+                    "<" + url() + exchange.getRequestURI().getPath() + "?" + q + ">; rel=\"next\"");
+        }
+        send(exchange, 200, body.toString());
+    }
+
+    private static Map<String, String> params(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        return params;
+    }
+
+    // gzip when asked, as GitHub does (the hub4j client asks for it)
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String encodings = exchange.getRequestHeaders().getFirst("Accept-Encoding");
+        if (encodings != null && encodings.contains("gzip") && bytes.length > 0) {
+            ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+            try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+                gzip.write(bytes);
+            }
+            bytes = zipped.toByteArray();
+            exchange.getResponseHeaders().add("Content-Encoding", "gzip");
+        }
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.getResponseHeaders().putIfAbsent("X-RateLimit-Limit", List.of("5000"));
+        exchange.getResponseHeaders().putIfAbsent("X-RateLimit-Remaining", List.of("4999"));
+        exchange.getResponseHeaders().putIfAbsent("X-RateLimit-Reset", List.of("1893456000"));
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    // ---- payload builders, shaped like GitHub's ----
+
+    public static ObjectNode user(String login, String type) {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("login", login).put("type", type).put("url", "https://api.github.com/users/" + login);
+        return u;
+    }
+
+    public ObjectNode addIssue(long id, int number, String login, String type, String association,
+                               String created, String updated, String closed, boolean pull, String... labels) {
+        ObjectNode i = JSON.createObjectNode();
+        i.put("id", id).put("number", number).put("title", "item " + number)
+                .put("html_url", "https://github.com/" + ownerRepo + (pull ? "/pull/" : "/issues/") + number)
+                .put("author_association", association).put("created_at", created).put("updated_at", updated)
+                .put("state", closed == null ? "open" : "closed");
+        i.set("user", user(login, type));
+        if (closed == null) {
+            i.putNull("closed_at");
+        } else {
+            i.put("closed_at", closed);
+        }
+        ArrayNode ls = i.putArray("labels");
+        for (String l : labels) {
+            ls.addObject().put("name", l);
+        }
+        if (pull) {
+            i.putObject("pull_request").put("url", url() + "/repos/" + ownerRepo + "/pulls/" + number);
+        }
+        issues.add(i);
+        return i;
+    }
+
+    public ObjectNode addPull(long id, int number, String login, String created, String updated, String merged,
+                              boolean draft) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("id", id).put("number", number).put("title", "item " + number).put("state", "closed")
+                .put("created_at", created).put("updated_at", updated).put("draft", draft)
+                .put("html_url", "https://github.com/" + ownerRepo + "/pull/" + number);
+        p.set("user", user(login, "User"));
+        if (merged == null) {
+            p.putNull("merged_at");
+        } else {
+            p.put("merged_at", merged);
+        }
+        p.putArray("labels");
+        pulls.add(p);
+        return p;
+    }
+
+    public ObjectNode addComment(long id, int issue, String login, String type, String created, String updated) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", id).put("issue_url", url() + "/repos/" + ownerRepo + "/issues/" + issue)
+                .put("created_at", created).put("updated_at", updated).put("body", "text");
+        c.set("user", user(login, type));
+        comments.add(c);
+        return c;
+    }
+
+    public ObjectNode addReview(long id, int pull, String login, String type, String submitted, String state) {
+        ObjectNode r = JSON.createObjectNode();
+        r.put("id", id).put("state", state);
+        r.set("user", user(login, type));
+        if (submitted == null) {
+            r.putNull("submitted_at");
+        } else {
+            r.put("submitted_at", submitted);
+        }
+        reviews.computeIfAbsent(pull, n -> new ArrayList<>()).add(r);
+        return r;
+    }
+}
