@@ -57,7 +57,7 @@ final class CheckCommand implements Callable<Integer> {
         m.use().warn().ifPresent(t -> thresholds.add("warn " + t.text()));
         m.use().fail().ifPresent(t -> thresholds.add("fail " + t.text()));
         String value = m.value() == null ? "no data" + (m.note() == null ? "" : " (" + m.note() + ")")
-                : HumanFormat.format(m.value(), m.unit());
+                : HumanFormat.value(m.value(), m.unit());
         return String.format(Locale.ROOT, "%-7s %s/%s %s = %s%s", m.status().label(), g.goal().id(), m.use().id(),
                 m.use().metric(), value, thresholds.isEmpty() ? "" : " [" + String.join(", ", thresholds) + "]");
     }

@@ -18,6 +18,7 @@ import dev.gqm.model.ModelLoader;
 import dev.gqm.report.ReportException;
 import dev.gqm.report.ReportWriter;
 import dev.gqm.store.GitSync;
+import dev.gqm.store.SyncResult;
 import dev.gqm.store.Store;
 import dev.gqm.store.StoreException;
 import dev.gqm.store.StoreLockedException;
@@ -114,7 +115,7 @@ final class Pipeline {
             }
             progress("reading Git history of " + repo);
             try (GitRepositorySource source = GitRepositorySource.open(repo, o.branch, cache)) {
-                GitSync.SyncResult r = new GitSync(store).sync(source);
+                SyncResult r = new GitSync(store).sync(source);
                 progress(r.newCommits() + " new commits stored" + (r.rewritten() ? " (branch was rewritten: history re-read)" : ""));
                 return new GitState(r.sourceId(), source.location(), r.head(), r.shallow(), r.newCommits());
             }

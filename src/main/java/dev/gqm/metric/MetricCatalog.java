@@ -25,7 +25,11 @@ public final class MetricCatalog implements MetricDefinitions {
 
     public MetricCatalog() {
         for (Metric m : List.of(new GitCommits(), new GitContributors(), new GitNewContributors(),
-                new GitInactiveContributors(), new GitBusFactor(), new GitElephantFactor(), new GitReleases())) {
+                new GitInactiveContributors(), new GitBusFactor(), new GitElephantFactor(), new GitReleases(),
+                new IssueOpened(), new IssueClosed(), new IssueOpen(), new IssueStale(), new IssueAge(),
+                new IssueFirstResponseTime(), new IssueResolutionTime(), new IssueClosureRatio(),
+                new ChangeOpened(), new ChangeMerged(), new ChangeOpen(), new ChangeStale(), new ChangeMergeLatency(),
+                new ChangeAcceptanceRatio(), new ChangeReviewCoverage(), new ChangeFirstReviewTime())) {
             metrics.put(m.id(), m);
         }
     }

@@ -90,6 +90,24 @@ public final class GitRepositorySource implements CommitSource {
         }
     }
 
+    /**
+     * The location {@link #open} would key the source by, found without any network access
+     * (for reports from the store alone).
+     */
+    public static String canonicalLocation(String pathOrUrl) throws SourceException {
+        if (CachedClone.isUrl(pathOrUrl)) {
+            return CachedClone.of(pathOrUrl).displayUrl();
+        }
+        Path path = Path.of(pathOrUrl).toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            return path.toString();
+        }
+        try (Repository repository = openLocal(path)) {
+            Path root = repository.isBare() ? repository.getDirectory().toPath() : repository.getWorkTree().toPath();
+            return root.toAbsolutePath().normalize().toString();
+        }
+    }
+
     private static Repository openLocal(Path path) throws SourceException {
         if (!Files.exists(path)) {
             throw new SourceException("repository not found: " + path);

@@ -1,0 +1,26 @@
+package dev.gqm.metric;
+
+import dev.gqm.dataset.TrackedItem;
+
+/** issue.closed: issues (not pull requests) closed in W. */
+final class IssueClosed extends TrackerCount {
+    @Override
+    public String id() {
+        return "issue.closed";
+    }
+
+    @Override
+    public String definition() {
+        return "issues (not pull requests) closed in W";
+    }
+
+    @Override
+    boolean pulls() {
+        return false;
+    }
+
+    @Override
+    boolean counts(TrackedItem t, MetricQuery q) {
+        return t.closedIn(q.window());
+    }
+}
