@@ -102,7 +102,7 @@ final class Pipeline {
 
     GitState collectGit(RunOptions o, Store store) {
         Path cache = o.cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(o.cacheDir);
-        String repo = looksLikeUrl(o.repo) ? o.repo : ctx.workDir().resolve(o.repo).toString();
+        String repo = looksLikeUrl(o.repo) ? o.repo : ctx.workDir().resolve(o.repo).normalize().toString();
         try {
             if (o.offline) {
                 String location = GitRepositorySource.canonicalLocation(repo);
