@@ -23,10 +23,15 @@ final class CollectCommand implements Callable<Integer> {
             throw new GqmException(ExitCode.USAGE, "collect --offline would collect nothing");
         }
         Pipeline pipeline = new Pipeline(ctx);
+        pipeline.checkGitHubOptions(options);
         try (Store store = pipeline.openStore(options)) {
             Pipeline.GitState git = pipeline.collectGit(options, store);
             ctx.out().println("Collected " + git.location() + " at " + (git.head() == null ? "(no commits)" : git.head())
                     + ": " + git.newCommits() + " new commits");
+            if (options.github != null) {
+                Pipeline.GitHubState gh = pipeline.collectGitHub(options, store);
+                ctx.out().println("Collected GitHub " + gh.repository() + " in " + gh.requests() + " requests");
+            }
         }
         return ExitCode.OK;
     }

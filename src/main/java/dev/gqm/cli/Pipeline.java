@@ -2,22 +2,29 @@ package dev.gqm.cli;
 
 import dev.gqm.collect.SourceException;
 import dev.gqm.collect.git.GitRepositorySource;
+import dev.gqm.collect.github.GitHubIssueSource;
+import dev.gqm.collect.github.GitHubToken;
+import dev.gqm.collect.github.Sleeper;
 import dev.gqm.dataset.Dataset;
 import dev.gqm.dataset.GitData;
 import dev.gqm.dataset.IdentitiesException;
 import dev.gqm.dataset.IdentitiesFile;
 import dev.gqm.dataset.IdentityResolver;
+import dev.gqm.dataset.IssueData;
 import dev.gqm.dataset.Mailmap;
 import dev.gqm.evaluate.Evaluator;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.SourceInfo;
 import dev.gqm.metric.MetricCatalog;
+import dev.gqm.metric.Source;
 import dev.gqm.model.Model;
 import dev.gqm.model.ModelException;
 import dev.gqm.model.ModelLoader;
 import dev.gqm.report.ReportException;
 import dev.gqm.report.ReportWriter;
+import dev.gqm.store.GitHubSync;
 import dev.gqm.store.GitSync;
+import dev.gqm.store.IssueStore;
 import dev.gqm.store.SyncResult;
 import dev.gqm.store.Store;
 import dev.gqm.store.StoreException;
@@ -27,10 +34,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The one place that wires the flow: model → collect → store → dataset → metrics → evaluate → report. */
 final class Pipeline {
@@ -126,6 +137,55 @@ final class Pipeline {
         }
     }
 
+    /** What collection left in the store for the GitHub source. */
+    record GitHubState(long sourceId, String repository, int requests) {
+    }
+
+    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+
+    /** Checks the GitHub options before anything is collected (exit 2 when they are wrong). */
+    void checkGitHubOptions(RunOptions o) {
+        if (o.github == null) {
+            return;
+        }
+        if (!OWNER_REPO.matcher(o.github).matches()) {
+            throw new GqmException(ExitCode.USAGE, "bad --github '" + o.github + "': expected OWNER/REPO");
+        }
+        if (!o.githubApiUrl.matches("^https?://[^/\\s]+.*")) {
+            throw new GqmException(ExitCode.USAGE, "bad --github-api-url '" + o.githubApiUrl + "': expected an http(s) URL");
+        }
+    }
+
+    GitHubState collectGitHub(RunOptions o, Store store) {
+        String apiUrl = o.githubApiUrl.replaceAll("/+$", "");
+        try {
+            long id = store.sourceId("github", apiUrl + "/repos/" + o.github);
+            if (o.offline) {
+                return new GitHubState(id, o.github, 0);
+            }
+            GitHubToken token = GitHubToken.fromEnvironment(ctx.env());
+            token.warning().ifPresent(w -> progress("warning: " + w));
+            progress("reading issues and pull requests of " + o.github + " from " + apiUrl);
+            GitHubIssueSource source = new GitHubIssueSource(o.github, apiUrl, token.value().orElse(null), Sleeper.REAL,
+                    ctx.clock(), this::progress, GitHubIssueSource.DEFAULT_WAIT_BUDGET);
+            new GitHubSync(store.issues(id)).sync(source);
+            progress("GitHub: " + source.requests() + " requests");
+            return new GitHubState(id, o.github, source.requests());
+        } catch (SourceException e) {
+            throw new GqmException(ExitCode.SOURCE, e.getMessage(), e);
+        } catch (StoreException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new GqmException(ExitCode.INTERNAL, "store unusable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The sources the model's metrics read. */
+    Set<Source> needed(Model model) {
+        return model.goals().stream().flatMap(g -> g.questions().stream()).flatMap(q -> q.metrics().stream())
+                .map(u -> catalog.find(u.metric()).orElseThrow().requires()).collect(Collectors.toSet());
+    }
+
     static boolean looksLikeUrl(String repo) {
         return repo.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || repo.matches("^[^/]+@[^/:]+:.*");
     }
@@ -144,32 +204,52 @@ final class Pipeline {
     /** Collects (unless offline), builds the dataset and evaluates the model. */
     ModelResult measure(RunOptions o, Model model) {
         Instant asOf = asOf(o);
+        checkGitHubOptions(o);
         IdentitiesFile identities = identities(o);
         Instant generatedAt = ctx.clock().instant();
+        Set<Source> needed = needed(model);
         List<String> warnings = new ArrayList<>();
+        List<SourceInfo> sources = new ArrayList<>();
         try (Store store = openStore(o)) {
-            GitState git = collectGit(o, store);
-            if (git.shallow()) {
-                warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");
+            Optional<GitData> gitData = Optional.empty();
+            Mailmap mailmap = Mailmap.empty();
+            if (needed.contains(Source.GIT)) {
+                GitState git = collectGit(o, store);
+                if (git.shallow()) {
+                    warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");
+                }
+                mailmap = Mailmap.parse(store.mailmap(git.sourceId()));
+                if (mailmap.skippedLines() > 0) {
+                    warnings.add(".mailmap: " + mailmap.skippedLines() + " malformed lines ignored");
+                }
+                GitData data = GitData.build(store.commits(git.sourceId()), store.tags(git.sourceId()),
+                        new IdentityResolver(mailmap, identities), asOf);
+                if (data.implausible() > 0) {
+                    warnings.add(data.implausible() + " commits dated before 1990 or after as-of + 1 day were left out");
+                }
+                if (git.head() == null) {
+                    warnings.add("the repository has no commits: git metrics are no-data");
+                }
+                gitData = Optional.of(data);
+                sources.add(SourceInfo.git(git.location(), git.head()));
             }
-            Mailmap mailmap = Mailmap.parse(store.mailmap(git.sourceId()));
-            if (mailmap.skippedLines() > 0) {
-                warnings.add(".mailmap: " + mailmap.skippedLines() + " malformed lines ignored");
-            }
-            GitData gitData = GitData.build(store.commits(git.sourceId()), store.tags(git.sourceId()),
-                    new IdentityResolver(mailmap, identities), asOf);
-            if (gitData.implausible() > 0) {
-                warnings.add(gitData.implausible() + " commits dated before 1990 or after as-of + 1 day were left out");
-            }
-            if (git.head() == null) {
-                warnings.add("the repository has no commits: git metrics are no-data");
+            Optional<IssueData> tracker = Optional.empty();
+            if (needed.contains(Source.GITHUB) && o.github != null) {
+                GitHubState gh = collectGitHub(o, store);
+                IssueStore issues = store.issues(gh.sourceId());
+                tracker = Optional.of(IssueData.build(issues.issues(), issues.comments(), issues.reviews(),
+                        new IdentityResolver(mailmap, identities), asOf));
+                sources.add(SourceInfo.github(gh.repository()));
+            } else if (needed.contains(Source.GITHUB)) {
+                warnings.add("no --github OWNER/REPO: issue and change-request metrics are no-data");
             }
             warnings.forEach(w -> progress("warning: " + w));
-            List<SourceInfo> sources = List.of(SourceInfo.git(git.location(), git.head()));
-            Dataset data = new Dataset(asOf, Optional.of(gitData));
+            Dataset data = new Dataset(asOf, gitData, tracker);
             return new Evaluator(catalog).evaluate(model, data, generatedAt, sources, warnings);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new GqmException(ExitCode.INTERNAL, "store unusable: " + e.getMessage(), e);
         }
     }
 

@@ -9,7 +9,7 @@ import java.sql.Statement;
  * milliseconds; the SQL is common to SQLite and PostgreSQL.
  */
 public final class GitHubTables {
-    private static final String[] DDL = {
+    static final String[] DDL = {
         """
         CREATE TABLE IF NOT EXISTS issues (
           source_id BIGINT NOT NULL,

@@ -48,7 +48,9 @@ final class Schema {
                       name      TEXT NOT NULL,
                       target    TEXT NOT NULL,
                       tagged_at INTEGER NOT NULL,
-                      PRIMARY KEY (source_id, name))"""));
+                      PRIMARY KEY (source_id, name))"""),
+            // 2: issue tracker: issues and pull requests, comments, reviews, per-stream cursors
+            List.of(GitHubTables.DDL));
 
     static final int VERSION = STEPS.size();
 

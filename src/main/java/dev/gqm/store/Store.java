@@ -346,6 +346,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** The issue-tracker data of one source, on this store's connection. */
+    public IssueStore issues(long sourceId) {
+        return new IssueStore(connection, sourceId);
+    }
+
     /** Closes the database, then releases the lock. */
     @Override
     public void close() throws StoreException {
