@@ -13,7 +13,7 @@ import java.util.List;
  */
 final class Schema {
     static final List<List<String>> STEPS = List.of(
-            // 1: git sources, commits with co-authors, tags
+            // 1: git sources, people, commits with co-authors, tags
             List.of(
                     """
                     CREATE TABLE sources (
@@ -23,12 +23,19 @@ final class Schema {
                       git_tip   TEXT,
                       mailmap   TEXT NOT NULL DEFAULT '',
                       UNIQUE (kind, location))""",
+                    // a name and e-mail as written, before identity merging; shared by all sources
+                    // because a commit row then carries one integer instead of two strings
+                    """
+                    CREATE TABLE people (
+                      id    INTEGER PRIMARY KEY,
+                      name  TEXT NOT NULL,
+                      email TEXT NOT NULL,
+                      UNIQUE (name, email))""",
                     """
                     CREATE TABLE commits (
                       source_id    INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
                       id           TEXT NOT NULL,
-                      author_name  TEXT NOT NULL,
-                      author_email TEXT NOT NULL,
+                      author_id    INTEGER NOT NULL REFERENCES people (id),
                       authored_at  INTEGER NOT NULL,
                       committed_at INTEGER NOT NULL,
                       parents      INTEGER NOT NULL,
@@ -38,8 +45,7 @@ final class Schema {
                       source_id INTEGER NOT NULL,
                       commit_id TEXT NOT NULL,
                       position  INTEGER NOT NULL,
-                      name      TEXT NOT NULL,
-                      email     TEXT NOT NULL,
+                      person_id INTEGER NOT NULL REFERENCES people (id),
                       PRIMARY KEY (source_id, commit_id, position),
                       FOREIGN KEY (source_id, commit_id) REFERENCES commits (source_id, id) ON DELETE CASCADE)""",
                     """

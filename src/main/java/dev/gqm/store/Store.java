@@ -220,26 +220,25 @@ public final class Store implements AutoCloseable {
     }
 
     private void insertCommits(long sourceId, List<Commit> commits, boolean mayExist) throws SQLException {
+        PeopleTable people = PeopleTable.load(connection);
         try (PreparedStatement commit = connection.prepareStatement("""
-                INSERT INTO commits (source_id, id, author_name, author_email, authored_at, committed_at, parents)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO commits (source_id, id, author_id, authored_at, committed_at, parents)
+                VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source_id, id) DO UPDATE SET
-                  author_name = excluded.author_name, author_email = excluded.author_email,
-                  authored_at = excluded.authored_at, committed_at = excluded.committed_at,
-                  parents = excluded.parents""");
+                  author_id = excluded.author_id, authored_at = excluded.authored_at,
+                  committed_at = excluded.committed_at, parents = excluded.parents""");
              PreparedStatement clearCoAuthors = connection.prepareStatement(
                      "DELETE FROM co_authors WHERE source_id = ? AND commit_id = ?");
              PreparedStatement coAuthor = connection.prepareStatement(
-                     "INSERT INTO co_authors (source_id, commit_id, position, name, email) VALUES (?, ?, ?, ?, ?)")) {
+                     "INSERT INTO co_authors (source_id, commit_id, position, person_id) VALUES (?, ?, ?, ?)")) {
             int pending = 0;
             for (Commit c : commits) {
                 commit.setLong(1, sourceId);
                 commit.setString(2, c.id());
-                commit.setString(3, c.author().name());
-                commit.setString(4, c.author().email());
-                commit.setLong(5, c.authoredAt().toEpochMilli());
-                commit.setLong(6, c.committedAt().toEpochMilli());
-                commit.setInt(7, c.parents());
+                commit.setLong(3, people.id(c.author()));
+                commit.setLong(4, c.authoredAt().toEpochMilli());
+                commit.setLong(5, c.committedAt().toEpochMilli());
+                commit.setInt(6, c.parents());
                 commit.addBatch();
                 if (mayExist) {
                     // an upserted commit may already have co-author rows from an earlier run
@@ -248,12 +247,10 @@ public final class Store implements AutoCloseable {
                     clearCoAuthors.addBatch();
                 }
                 for (int i = 0; i < c.coAuthors().size(); i++) {
-                    Signature s = c.coAuthors().get(i);
                     coAuthor.setLong(1, sourceId);
                     coAuthor.setString(2, c.id());
                     coAuthor.setInt(3, i);
-                    coAuthor.setString(4, s.name());
-                    coAuthor.setString(5, s.email());
+                    coAuthor.setLong(4, people.id(c.coAuthors().get(i)));
                     coAuthor.addBatch();
                 }
                 if (++pending == BATCH) {
@@ -262,6 +259,8 @@ public final class Store implements AutoCloseable {
                 }
             }
             flush(commit, clearCoAuthors, coAuthor);
+        } finally {
+            people.close();
         }
     }
 
@@ -290,19 +289,20 @@ public final class Store implements AutoCloseable {
     /** All commits of the source, newest committed first (ties by id, so the order is stable). */
     public List<Commit> commits(long sourceId) throws StoreException {
         try {
-            Map<String, List<Signature>> coAuthors = coAuthors(sourceId);
+            Map<Long, Signature> people = PeopleTable.byId(connection);
+            Map<String, List<Signature>> coAuthors = coAuthors(sourceId, people);
             List<Commit> out = new ArrayList<>();
             try (PreparedStatement st = connection.prepareStatement("""
-                    SELECT id, author_name, author_email, authored_at, committed_at, parents
+                    SELECT id, author_id, authored_at, committed_at, parents
                     FROM commits WHERE source_id = ?""")) {
                 st.setLong(1, sourceId);
                 st.setFetchSize(BATCH);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         String id = rs.getString(1);
-                        out.add(new Commit(id, new Signature(rs.getString(2), rs.getString(3)),
-                                Instant.ofEpochMilli(rs.getLong(4)), Instant.ofEpochMilli(rs.getLong(5)),
-                                rs.getInt(6), coAuthors.getOrDefault(id, List.of())));
+                        out.add(new Commit(id, people.get(rs.getLong(2)),
+                                Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)),
+                                rs.getInt(5), coAuthors.getOrDefault(id, List.of())));
                     }
                 }
             }
@@ -314,15 +314,15 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private Map<String, List<Signature>> coAuthors(long sourceId) throws SQLException {
+    private Map<String, List<Signature>> coAuthors(long sourceId, Map<Long, Signature> people) throws SQLException {
         Map<String, List<Signature>> byCommit = new HashMap<>();
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT commit_id, name, email FROM co_authors WHERE source_id = ? ORDER BY source_id, commit_id, position")) {
+        try (PreparedStatement st = connection.prepareStatement("""
+                SELECT commit_id, person_id FROM co_authors WHERE source_id = ?
+                ORDER BY source_id, commit_id, position""")) {
             st.setLong(1, sourceId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    byCommit.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new Signature(rs.getString(2), rs.getString(3)));
+                    byCommit.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(people.get(rs.getLong(2)));
                 }
             }
         }

@@ -3,6 +3,7 @@ package dev.gqm.collect.git;
 import dev.gqm.collect.SourceException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.InvalidRemoteException;
 import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
@@ -13,6 +14,7 @@ import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteConfig;
+import org.eclipse.jgit.transport.SshSessionFactory;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.transport.URIish;
@@ -21,6 +23,7 @@ import org.eclipse.jgit.util.FS;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +73,14 @@ final class CachedClone {
         }
         String user = uri.getUser();
         String pass = uri.getPass();
-        boolean http = uri.getScheme() != null && uri.getScheme().startsWith("http");
+        String scheme = uri.getScheme();
+        boolean http = scheme != null && scheme.startsWith("http");
+        boolean ssh = scheme == null ? uri.getHost() != null : scheme.contains("ssh");
+        if (ssh && SshSessionFactory.getInstance() == null) {
+            // JGit's SSH transport is a separate module that this build does not bundle
+            throw new SourceException("cannot reach " + uri.setPass(null) + ": SSH URLs are not supported;"
+                    + " use the https:// URL or the path of a local clone");
+        }
         // Over HTTP the user part is usually a token too; over SSH it is a login name (git@).
         boolean secretUser = http && user != null;
         if (pass == null && !secretUser) {
@@ -234,12 +244,33 @@ final class CachedClone {
         }
     }
 
-    private static String reason(Throwable e) {
+    /** The top message without its URL prefix, plus the root cause when it adds something. */
+    private String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() != null ? root.getMessage() : e.getMessage();
-        return message != null ? message : root.getClass().getSimpleName();
+        String top = withoutUrl(e.getMessage());
+        String cause = root instanceof UnknownHostException
+                ? "unknown host " + root.getMessage()
+                : withoutUrl(root.getMessage());
+        // "Invalid remote: origin" names our own remote, not the problem
+        if (top == null || top.isBlank() || e instanceof InvalidRemoteException) {
+            return cause != null ? cause : root.getClass().getSimpleName();
+        }
+        return root == e || cause == null || top.contains(cause) ? top : top + " (" + cause + ")";
+    }
+
+    // JGit starts many messages with the URL, which the caller already names
+    private String withoutUrl(String message) {
+        if (message == null) {
+            return null;
+        }
+        for (String prefix : List.of(cloneUrl + ": ", displayUrl + ": ")) {
+            if (message.startsWith(prefix)) {
+                return message.substring(prefix.length());
+            }
+        }
+        return message;
     }
 }

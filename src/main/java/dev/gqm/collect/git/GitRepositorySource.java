@@ -36,6 +36,10 @@ import java.util.function.Consumer;
  * One branch of a Git repository read with JGit: a local path (bare or not, or any directory
  * inside a work tree) or a clone URL kept as a bare clone in the cache.
  *
+ * <p>{@link #location()} is the repository's root (its work tree, or its Git directory when
+ * bare) as an absolute normalised path, so opening it from a subdirectory keys the same store
+ * entry; for a URL it is the URL as given, without any password or HTTP token.
+ *
  * <p>Tag dates: an annotated tag has its tagger date; a lightweight tag (or an annotated tag
  * without a tagger line) takes the tagged commit's <em>committer</em> date, the moment the
  * commit entered the branch, which is closer to a release date than the author date of a

@@ -254,10 +254,18 @@ class GitRepositorySourceTest {
         Path cache = tmp.resolve("cache");
         String url = tmp.resolve("no-such-remote").toUri().toString();
         SourceException e = assertThrows(SourceException.class, () -> GitRepositorySource.open(url, null, cache));
-        assertTrue(e.getMessage().startsWith("cannot reach " + url + ": "), e.getMessage());
+        assertEquals("cannot reach " + url + ": not found.", e.getMessage());
         try (var entries = Files.list(cache.resolve("repos"))) {
             assertEquals(0, entries.count());
         }
+    }
+
+    @Test
+    void sshUrlsAreRefusedWithAHint() {
+        SourceException e = assertThrows(SourceException.class,
+                () -> GitRepositorySource.open("git@example.org:o/r.git", null, tmp));
+        assertEquals("cannot reach git@example.org:o/r.git: SSH URLs are not supported;"
+                + " use the https:// URL or the path of a local clone", e.getMessage());
     }
 
     @Test
@@ -266,7 +274,8 @@ class GitRepositorySourceTest {
         assertEquals("https://example.org/org/repo.git", clone.displayUrl());
         assertFalse(clone.directoryName().contains("s3cret"));
         assertTrue(clone.directoryName().startsWith("repo-"));
-        assertEquals("git@github.com:o/r.git", CachedClone.of("git@github.com:o/r.git").displayUrl());
+        assertEquals("http://example.org/r", CachedClone.of("http://tok@example.org/r").displayUrl());
+        assertEquals("https://example.org/r", CachedClone.of("https://example.org/r").displayUrl());
         assertTrue(CachedClone.isUrl("git@github.com:o/r.git"));
         assertTrue(CachedClone.isUrl("ssh://git@host/x"));
         assertFalse(CachedClone.isUrl("/home/me/repo"));
