@@ -10,6 +10,7 @@ import dev.gqm.store.Store;
 import dev.gqm.testing.CommunityFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.api.Git;
@@ -95,7 +96,7 @@ class ExitCodesTest {
     }
 
     static CliRunner.Run run(String command, Path store, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(command, "--store", store.toString(),
+        List<String> args = new ArrayList<>(List.of(command, "--store", store.toString(),
                 "--as-of", CommunityFixture.AS_OF));
         args.addAll(List.of(more));
         return cli.run(args.toArray(String[]::new));
