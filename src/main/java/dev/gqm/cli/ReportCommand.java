@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Collects (incrementally), measures every metric of the model as of --as-of and writes the report: "
-                + "summary.json, summary.md, index.html and, per goal, CSV series, items and PNG/SVG charts."})
+        description = {"Collects (incrementally), measures every metric of the model as of --as-of and writes the report.",
+                "The report: summary.json, summary.md, index.html and, per goal, CSV series, items and PNG/SVG charts."})
 final class ReportCommand implements Callable<Integer> {
     private final Context ctx;
 
