@@ -10,6 +10,7 @@ import dev.gqm.testing.CommunityFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,15 @@ class GoldenSummaryTest {
         expected.put("sustainability/git-bus-factor", "1 fail");
         // example.com 3, corp.com 2 (Bob, Dave), Carol on gmail.com as her own: example.com reaches half
         expected.put("sustainability/git-elephant-factor", "1 warn");
+        // the tracker goals need --github: no data, never 0 or pass
+        expected.put("responsiveness", "no-data");
+        for (String id : List.of("first-response-median", "issue-stale", "issue-closure-ratio")) {
+            expected.put("responsiveness/" + id, "null no-data");
+        }
+        expected.put("review", "no-data");
+        for (String id : List.of("first-review-median", "change-review-coverage", "merge-latency-median", "change-acceptance-ratio")) {
+            expected.put("review/" + id, "null no-data");
+        }
         assertEquals(expected, got);
         assertEquals("fail", root.get("status").asText());
         assertFalse(root.get("warnings").isEmpty(), "Frank's commit after as-of is reported as left out");
