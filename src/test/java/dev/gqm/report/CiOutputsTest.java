@@ -166,7 +166,7 @@ class CiOutputsTest {
         List<String> lines = Annotations.lines(RESULT, FailOn.FAIL);
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertEquals("::warning title=gqm warn%3A gate/first-response-median::issue.first_response_time value 52.5 hours "
-                + "(2.2 days) fails threshold warn > 2d (thresholds%3A warn > 2d%2C fail > 7d)".replace("%3A", ":").replace("%2C", ",")
+                + "(2.2 days) fails threshold warn > 2d (thresholds: warn > 2d, fail > 7d)"
                 + "%0Agoal: Contributors get timely answers%0Aquestion: How quickly | how well%0Ais an issue answered?",
                 lines.get(0));
         assertEquals("::error title=gqm fail%3A gate/stale-issues::issue.stale value 3 count fails threshold fail > 2 "
