@@ -4,20 +4,28 @@ import dev.gqm.evaluate.GoalResult;
 import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.QuestionResult;
-import dev.gqm.evaluate.Status;
 import dev.gqm.model.Model;
+import dev.gqm.report.Annotations;
+import dev.gqm.report.FailOn;
 import dev.gqm.report.HumanFormat;
+import dev.gqm.report.JUnitReport;
+import dev.gqm.report.ReportException;
+import dev.gqm.report.StepSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Measures the model like report and prints one line per metric: status, value, thresholds.",
-                "Exits 1 when any metric is at fail (the CI gate), 0 otherwise."})
+                "Exits 1 when any metric is at fail (or at warn with --fail-on warn), 0 otherwise.",
+                "On GitHub Actions (GITHUB_ACTIONS=true) it also annotates the run with ::error/::warning",
+                "and appends a table to the job summary ($GITHUB_STEP_SUMMARY)."})
 final class CheckCommand implements Callable<Integer> {
     private final Context ctx;
 
@@ -26,6 +34,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--write-report", description = "Also write the report (to --out or reports/<model-id>/).")
     boolean writeReport;
+
+    @Option(names = "--fail-on", paramLabel = "warn|fail", converter = FailOnConverter.class,
+            description = "The status at which the check fails (exit 1): fail (default) or warn (warn or fail).")
+    FailOn failOn = FailOn.FAIL;
+
+    @Option(names = "--junit", paramLabel = "FILE",
+            description = "Also write the check as JUnit XML (one test suite per goal, one test case per metric) for CI test reports.")
+    String junit;
 
     CheckCommand(Context ctx) {
         this.ctx = ctx;
@@ -44,11 +60,27 @@ final class CheckCommand implements Callable<Integer> {
             for (QuestionResult q : g.questions()) {
                 for (MetricResult m : q.metrics()) {
                     ctx.out().println(line(g, m));
-                    failed |= m.status() == Status.FAIL;
+                    failed |= failOn.trips(m.status());
                 }
             }
         }
         ctx.out().println("overall: " + result.status().label());
+        ctx.out().flush();
+        try {
+            if (junit != null) {
+                JUnitReport.write(result, failOn, ctx.workDir().resolve(junit));
+            }
+            if ("true".equals(ctx.env().get("GITHUB_ACTIONS"))) {
+                Annotations.lines(result, failOn).forEach(ctx.out()::println);
+                ctx.out().flush();
+                String summary = ctx.env().get("GITHUB_STEP_SUMMARY");
+                if (summary != null && !summary.isBlank()) {
+                    StepSummary.append(result, failOn, ctx.workDir().resolve(summary));
+                }
+            }
+        } catch (ReportException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        }
         return failed ? ExitCode.HEALTH_FAILED : ExitCode.OK;
     }
 
@@ -56,9 +88,22 @@ final class CheckCommand implements Callable<Integer> {
         List<String> thresholds = new ArrayList<>();
         m.use().warn().ifPresent(t -> thresholds.add("warn " + t.text()));
         m.use().fail().ifPresent(t -> thresholds.add("fail " + t.text()));
-        String value = m.value() == null ? "no data" + (m.note() == null ? "" : " (" + m.note() + ")")
-                : HumanFormat.value(m.value(), m.unit());
+        // one line per metric, always: on a CI runner a line break could start a workflow command
+        String note = m.note() == null ? "" : " (" + m.note().replaceAll("[\\r\\n]+", " ") + ")";
+        String value = m.value() == null ? "no data" + note : HumanFormat.value(m.value(), m.unit());
         return String.format(Locale.ROOT, "%-7s %s/%s %s = %s%s", m.status().label(), g.goal().id(), m.use().id(),
                 m.use().metric(), value, thresholds.isEmpty() ? "" : " [" + String.join(", ", thresholds) + "]");
+    }
+
+    /** {@code warn} or {@code fail}; anything else is a usage error (exit 2). */
+    static final class FailOnConverter implements ITypeConverter<FailOn> {
+        @Override
+        public FailOn convert(String value) {
+            try {
+                return FailOn.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("expected warn or fail, not '" + value + "'");
+            }
+        }
     }
 }
