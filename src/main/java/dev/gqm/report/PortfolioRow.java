@@ -22,6 +22,10 @@ public record PortfolioRow(String name, String group, String repository, ModelRe
 
     public PortfolioRow {
         Objects.requireNonNull(name, "name");
+        // the name becomes a directory and a link: nothing in it may climb out or start a URL scheme
+        if (!name.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("a portfolio row's name is [a-z0-9-]+: " + name);
+        }
         Objects.requireNonNull(repository, "repository");
         group = group == null ? "" : group;
         if ((result == null) == (error == null)) {
