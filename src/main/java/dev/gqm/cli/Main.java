@@ -12,13 +12,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code gqm}: Goal-Question-Metric health reports for open-source communities. */
 @Command(name = "gqm", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = {"Measures the health of an open-source community the Goal-Question-Metric way:",
-                "a GQM model (YAML) states goals, the questions that tell whether each is met, and the metrics",
-                "that answer them, with thresholds; gqm mines Git history and the issue tracker, judges every",
-                "metric and writes CSV files, charts, an HTML dashboard and a JSON summary.", ""},
-        footer = {"", "Exit codes: 0 success, 1 check: a metric at fail, 2 usage or model invalid,",
-                "3 a source failed, 4 could not finish (output, store, internal), 5 store locked by another run,",
-                "130 interrupted."})
+        // one string per paragraph: picocli wraps each array element on its own, so split sentences come out ragged
+        description = {"Measures the health of an open-source community the Goal-Question-Metric way: a GQM model (YAML)"
+                + " states goals, the questions that tell whether each is met, and the metrics that answer them, with"
+                + " thresholds; gqm mines Git history and the issue tracker, judges every metric and writes CSV files,"
+                + " charts, an HTML dashboard and a JSON summary.", ""},
+        footer = {"", "Exit codes:",
+                "  0    success (check: no metric at fail)",
+                "  1    check: at least one metric at fail",
+                "  2    usage, configuration or model invalid; nothing collected",
+                "  3    a source failed: not found, no access, unreachable, rate limit",
+                "  4    could not finish: output, store or internal error",
+                "  5    another run holds the store's lock",
+                "  130  interrupted; what was collected is kept, a rerun resumes"})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

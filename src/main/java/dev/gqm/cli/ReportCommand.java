@@ -12,10 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Collects (incrementally), measures every metric of the model as of --as-of and writes the report:",
-                "summary.json, summary.md, index.html and, per goal, CSV series, items and PNG/SVG charts.",
-                "With --portfolio FILE: one report per repository of the file under OUT/<name>/, and OUT/index.html",
-                "and OUT/portfolio.csv comparing them (OUT: --out, default reports/portfolio/)."})
+        description = {"Collects (incrementally), measures every metric of the model as of --as-of and writes the report.",
+                "The report: summary.json, summary.md, index.html and, per goal, CSV series, items and PNG/SVG charts.",
+                "With --portfolio FILE: one report per repository of the file under OUT/<name>/, and OUT/index.html and OUT/portfolio.csv comparing them (OUT: --out, default reports/portfolio/)."})
 final class ReportCommand implements Callable<Integer> {
     /** Options a portfolio file sets per repository, so they cannot also be given once for all. */
     private static final List<String> PER_REPOSITORY = List.of("--repo", "--github");

@@ -1,0 +1,86 @@
+package dev.gqm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gqm.testing.CommunityFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default model's summary.json on the community fixture, compared byte for byte with a golden
+ * file. Regenerate it with {@code -Dgqm.golden.update=true} and review the diff.
+ */
+class GoldenSummaryTest {
+    static final Path GOLDEN = Path.of("src/test/resources/golden/community-summary.json");
+    static final String REPO_PLACEHOLDER = "<repo>";
+
+    @TempDir
+    static Path dir;
+    static String summary;
+
+    @BeforeAll
+    static void report() throws Exception {
+        Path repo = CommunityFixture.build(dir.resolve("repo"));
+        Path out = dir.resolve("out");
+        // no --model: the bundled community-health model, as a user gets it
+        CliRunner.Run r = new CliRunner(dir).run("report", "--repo", repo.toString(),
+                "--store", dir.resolve("store.db").toString(), "--as-of", CommunityFixture.AS_OF, "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        // the repository lives in a temporary directory: its path is the one thing that varies
+        summary = Files.readString(out.resolve("summary.json")).replace(repo.toString(), REPO_PLACEHOLDER);
+    }
+
+    @Test
+    void summaryMatchesTheGoldenFile() throws Exception {
+        if (Boolean.getBoolean("gqm.golden.update")) {
+            Files.createDirectories(GOLDEN.getParent());
+            Files.writeString(GOLDEN, summary);
+        }
+        assertTrue(Files.isRegularFile(GOLDEN), "missing " + GOLDEN.toAbsolutePath() + ": run with -Dgqm.golden.update=true");
+        assertEquals(Files.readString(GOLDEN), summary);
+    }
+
+    /** The golden file is only as good as its numbers: these are worked out by hand from the fixture. */
+    @Test
+    void summaryHasTheHandWorkedValues() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(summary);
+        assertEquals("community-health", root.get("model").asText());
+        assertEquals("2026-07-01T00:00:00Z", root.get("as_of").asText());
+        assertEquals("2026-11-22T10:00:00Z", root.get("generated_at").asText());
+        assertEquals(REPO_PLACEHOLDER, root.get("sources").get(0).get("location").asText());
+        Map<String, String> got = new LinkedHashMap<>();
+        for (JsonNode g : root.get("goals")) {
+            got.put(g.get("id").asText(), g.get("status").asText());
+            for (JsonNode q : g.get("questions")) {
+                for (JsonNode m : q.get("metrics")) {
+                    got.put(g.get("id").asText() + "/" + m.get("id").asText(), m.get("value").asText() + " " + m.get("status").asText());
+                }
+            }
+        }
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("activity", "warn");
+        expected.put("activity/git-commits", "4 warn");          // 90d: commits 4, 5, 6 and 9; "< 10" warns
+        expected.put("activity/git-releases", "1 pass");         // 365d: v1.0 (tagged 2026-05-10); v0.1 is older
+        expected.put("community", "pass");
+        expected.put("community/git-contributors", "3 pass");    // Alice, Dave, Erin
+        expected.put("community/git-new-contributors", "2 pass"); // Dave, Erin
+        expected.put("community/git-inactive-contributors", "2 pass"); // Bob, Carol; no thresholds
+        expected.put("sustainability", "fail");
+        // 365d: Alice 3, Bob 1, Carol 1, Dave 1 authored commits: Alice alone reaches half of 6
+        expected.put("sustainability/git-bus-factor", "1 fail");
+        // example.com 3, corp.com 2 (Bob, Dave), Carol on gmail.com as her own: example.com reaches half
+        expected.put("sustainability/git-elephant-factor", "1 warn");
+        assertEquals(expected, got);
+        assertEquals("fail", root.get("status").asText());
+        assertFalse(root.get("warnings").isEmpty(), "Frank's commit after as-of is reported as left out");
+    }
+}
