@@ -203,6 +203,19 @@ final class Pipeline {
 
     /** Collects (unless offline), builds the dataset and evaluates the model. */
     ModelResult measure(RunOptions o, Model model) {
+        // options first, as before the split: a usage error creates and locks no store
+        asOf(o);
+        checkGitHubOptions(o);
+        identities(o);
+        try (Store store = openStore(o)) {
+            return measure(o, model, store);
+        } catch (StoreException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        }
+    }
+
+    /** The same on a store the caller keeps open: a portfolio holds one store (and its lock) for all its repositories. */
+    ModelResult measure(RunOptions o, Model model, Store store) {
         Instant asOf = asOf(o);
         checkGitHubOptions(o);
         IdentitiesFile identities = identities(o);
@@ -210,7 +223,7 @@ final class Pipeline {
         Set<Source> needed = needed(model);
         List<String> warnings = new ArrayList<>();
         List<SourceInfo> sources = new ArrayList<>();
-        try (Store store = openStore(o)) {
+        try {
             Optional<GitData> gitData = Optional.empty();
             Mailmap mailmap = Mailmap.empty();
             if (needed.contains(Source.GIT)) {

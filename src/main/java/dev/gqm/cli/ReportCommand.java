@@ -3,18 +3,33 @@ package dev.gqm.cli;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.model.Model;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Collects (incrementally), measures every metric of the model as of --as-of and writes the report.",
-                "The report: summary.json, summary.md, index.html and, per goal, CSV series, items and PNG/SVG charts."})
+                "The report: summary.json, summary.md, index.html and, per goal, CSV series, items and PNG/SVG charts.",
+                "With --portfolio FILE: one report per repository of the file under OUT/<name>/, and OUT/index.html and OUT/portfolio.csv comparing them (OUT: --out, default reports/portfolio/)."})
 final class ReportCommand implements Callable<Integer> {
+    /** Options a portfolio file sets per repository, so they cannot also be given once for all. */
+    private static final List<String> PER_REPOSITORY = List.of("--repo", "--github");
+
     private final Context ctx;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     RunOptions options = new RunOptions();
+
+    @Option(names = "--portfolio", paramLabel = "FILE",
+            description = "Portfolio file (YAML): the repositories to report on and compare, each with repo, and optional github, name, group, branch.")
+    String portfolio;
 
     ReportCommand(Context ctx) {
         this.ctx = ctx;
@@ -23,6 +38,15 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pipeline pipeline = new Pipeline(ctx);
+        if (portfolio != null) {
+            for (String option : PER_REPOSITORY) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new GqmException(ExitCode.USAGE, option + " cannot be combined with --portfolio: set it per repository in "
+                            + portfolio);
+                }
+            }
+            return new PortfolioRun(ctx, pipeline, options.verbose).run(options, portfolio);
+        }
         Model model = pipeline.loadModel(options.model);
         ModelResult result = pipeline.measure(options, model);
         Path out = pipeline.outDir(options, model);

@@ -1,0 +1,265 @@
+package dev.gqm.cli;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/** Turns the YAML of a portfolio file into a {@link PortfolioFile}, collecting every problem with its place. */
+final class PortfolioFileReader {
+    private static final int MAX_ALIASES = 10;
+    private static final int MAX_CODE_POINTS = 1_048_576;
+    private static final List<String> TOP_KEYS = List.of("repositories");
+    private static final List<String> ENTRY_KEYS = List.of("repo", "github", "name", "group", "branch");
+    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    // YAML 1.2 reads 2024 or true as numbers and booleans; in a portfolio they are names
+    private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
+
+    /** A problem and its 0-based place, so that problems can be listed in file order. */
+    private record Problem(int line, int column, String text) {}
+
+    private final Path path;
+    private final String file;
+    private final List<Problem> problems = new ArrayList<>();
+    /** Names taken so far, with where each was set, to place the second claim. */
+    private final Map<String, String> names = new HashMap<>();
+
+    PortfolioFileReader(Path path) {
+        this.path = path;
+        this.file = path.toString();
+    }
+
+    PortfolioFile read() {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw usage(file + ": portfolio file not found");
+        } catch (CharacterCodingException e) {
+            throw usage(file + ": not UTF-8 text: save the portfolio file as UTF-8");
+        } catch (IOException e) {
+            throw usage(file + ": cannot read the portfolio file: " + e.getMessage());
+        }
+        return read(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    private PortfolioFile read(String text) {
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(MAX_ALIASES)
+                .setAllowRecursiveKeys(false)
+                .setCodePointLimit(MAX_CODE_POINTS)
+                .setUseMarks(true)
+                .build();
+        Optional<Node> root;
+        try {
+            root = new Compose(settings).composeString(text);
+        } catch (MarkedYamlEngineException e) {
+            Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
+            throw usage(at(mark) + "invalid YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw usage(file + ": invalid YAML: " + e.getMessage());
+        }
+        if (root.isEmpty() || isNull(root.get())) {
+            throw usage(file + ":1:1: the portfolio is empty: list its repositories under 'repositories:'");
+        }
+        List<PortfolioRepository> repositories = readTop(root.get());
+        if (!problems.isEmpty()) {
+            throw usage(problems.stream()
+                    .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
+                    .map(Problem::text)
+                    .toList());
+        }
+        return new PortfolioFile(repositories);
+    }
+
+    private List<PortfolioRepository> readTop(Node root) {
+        Map<String, Node> top = mapping(root, "the portfolio file", TOP_KEYS);
+        Node list = top.get("repositories");
+        if (list == null) {
+            if (root instanceof MappingNode) {
+                problem(root, "missing 'repositories': the list of repositories to compare");
+            }
+            return List.of();
+        }
+        if (!(list instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
+            problem(list, "'repositories' must be a list of at least one repository");
+            return List.of();
+        }
+        List<PortfolioRepository> repositories = new ArrayList<>();
+        for (Node item : seq.getValue()) {
+            PortfolioRepository r = readEntry(item);
+            if (r != null) {
+                repositories.add(r);
+            }
+        }
+        return repositories;
+    }
+
+    private PortfolioRepository readEntry(Node node) {
+        int before = problems.size();
+        Map<String, Node> entry = mapping(node, "a repository", ENTRY_KEYS);
+        if (!(node instanceof MappingNode)) {
+            return null;
+        }
+        Node repoNode = entry.get("repo");
+        String repo = null;
+        if (repoNode == null) {
+            problem(node, "a repository needs 'repo': a local Git path or a clone URL");
+        } else {
+            repo = text(repoNode, "'repo'");
+        }
+        String github = optional(entry, "github");
+        if (github != null && !OWNER_REPO.matcher(github).matches()) {
+            problem(entry.get("github"), "'github' must be OWNER/REPO, not '" + github + "'");
+        }
+        String group = optional(entry, "group");
+        String branch = optional(entry, "branch");
+        String name = optional(entry, "name");
+        Node nameNode = entry.get("name");
+        if (name != null && !PortfolioRepository.NAME.matcher(name).matches()) {
+            problem(nameNode, "'name' must be lower-case letters, digits and '-' ([a-z0-9-]+), not '" + name + "'");
+            name = null;
+        } else if (name == null && repo != null && (nameNode == null || isNull(nameNode))) {
+            name = derivedName(repo);
+            nameNode = repoNode;
+            if (name.isEmpty()) {
+                problem(repoNode, "cannot derive a name from '" + repo + "': add 'name: ...' ([a-z0-9-]+)");
+                name = null;
+            }
+        }
+        if (name != null) {
+            String first = names.putIfAbsent(name, position(nameNode));
+            if (first != null) {
+                problem(nameNode, "name '" + name + "' is already used by the repository at " + first
+                        + "; give one of them a distinct 'name:'");
+            }
+        }
+        if (problems.size() != before || name == null || repo == null) {
+            return null;
+        }
+        return new PortfolioRepository(name, resolve(repo), github, group, branch);
+    }
+
+    /** The last path segment of a path or URL without {@code .git}, lower-cased, other characters as '-'. */
+    static String derivedName(String repo) {
+        String trimmed = repo.strip().replaceAll("[/\\\\]+$", "");
+        String last = trimmed.substring(Math.max(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')),
+                trimmed.lastIndexOf(':')) + 1);
+        if (last.toLowerCase(Locale.ROOT).endsWith(".git")) {
+            last = last.substring(0, last.length() - 4);
+        }
+        return last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** A URL stays as written; a local path is relative to the portfolio file, not to where gqm runs. */
+    private String resolve(String repo) {
+        if (Pipeline.looksLikeUrl(repo)) {
+            return repo;
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        return dir.resolve(repo).normalize().toString();
+    }
+
+    /** The entries of a mapping by key, reporting wrong type, duplicate and unknown keys. */
+    private Map<String, Node> mapping(Node node, String what, List<String> allowed) {
+        Map<String, Node> entries = new LinkedHashMap<>();
+        if (!(node instanceof MappingNode map)) {
+            problem(node, what + " must be a mapping with keys " + String.join(", ", allowed) + ", not " + kind(node));
+            return entries;
+        }
+        for (NodeTuple t : map.getValue()) {
+            Node keyNode = t.getKeyNode();
+            if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
+                problem(keyNode, "a key must be plain text");
+                continue;
+            }
+            String key = scalar.getValue();
+            if (entries.containsKey(key)) {
+                problem(keyNode, "duplicate key '" + key + "'");
+            } else if (!allowed.contains(key)) {
+                problem(keyNode, "unknown key '" + key + "' in " + what + " (expected " + String.join(", ", allowed) + ")");
+            } else {
+                entries.put(key, t.getValueNode());
+            }
+        }
+        return entries;
+    }
+
+    /** An optional text value: absent or empty is null. */
+    private String optional(Map<String, Node> entry, String key) {
+        Node node = entry.get(key);
+        if (node == null || isNull(node)) {
+            return null;
+        }
+        return text(node, "'" + key + "'");
+    }
+
+    /** A scalar that is not blank, trimmed; null (and a problem) otherwise. */
+    private String text(Node node, String what) {
+        if (node instanceof ScalarNode scalar && TEXT_TAGS.contains(node.getTag())) {
+            if (scalar.getValue().isBlank()) {
+                problem(node, what + " must not be empty");
+                return null;
+            }
+            return scalar.getValue().strip();
+        }
+        problem(node, what + (isNull(node) ? " is missing a value" : " must be text, not " + kind(node)));
+        return null;
+    }
+
+    private static String kind(Node node) {
+        return node instanceof MappingNode ? "a mapping" : node instanceof SequenceNode ? "a list"
+                : isNull(node) ? "nothing" : "a value tagged " + node.getTag();
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private void problem(Node node, String what) {
+        Optional<Mark> mark = node.getStartMark();
+        problems.add(new Problem(mark.map(Mark::getLine).orElse(-1), mark.map(Mark::getColumn).orElse(-1),
+                at(mark) + what));
+    }
+
+    private String at(Optional<Mark> mark) {
+        return mark.map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": ").orElse(file + ": ");
+    }
+
+    private static String position(Node node) {
+        return node.getStartMark().map(m -> "line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1)).orElse("?");
+    }
+
+    private static GqmException usage(String line) {
+        return usage(List.of(line));
+    }
+
+    private static GqmException usage(List<String> lines) {
+        return new GqmException(ExitCode.USAGE, String.join(System.lineSeparator(), lines));
+    }
+}

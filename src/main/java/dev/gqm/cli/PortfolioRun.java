@@ -1,0 +1,163 @@
+package dev.gqm.cli;
+
+import dev.gqm.evaluate.ModelResult;
+import dev.gqm.model.Model;
+import dev.gqm.report.PortfolioRow;
+import dev.gqm.report.PortfolioWriter;
+import dev.gqm.report.ReportException;
+import dev.gqm.store.Store;
+import dev.gqm.store.StoreException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * {@code gqm report --portfolio FILE}: a full report per repository under {@code OUT/<name>/}, then
+ * {@code OUT/index.html} and {@code OUT/portfolio.csv} comparing them.
+ *
+ * <p>Concurrency: the store is opened once, so this run holds its lock throughout, and the
+ * repositories are collected and measured one after the other on the calling thread (one SQLite
+ * connection, used by one thread). Writing a report (CSV files, charts, HTML) needs no store, so it
+ * runs on a pool of {@value #WRITERS} threads while the next repository is measured.
+ *
+ * <p>A repository that fails is a {@code failed} row with its one-line error; the others still
+ * report, and the run ends with the exit code of the worst failure (3 when a source failed).
+ */
+final class PortfolioRun {
+    static final String DEFAULT_OUT = "reports/portfolio";
+    private static final int WRITERS = 2;
+    private static final List<Integer> SEVERITY = List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.SOURCE, ExitCode.LOCKED,
+            ExitCode.INTERNAL, ExitCode.INTERRUPTED);
+
+    private final Context ctx;
+    private final Pipeline pipeline;
+    private final boolean verbose;
+
+    PortfolioRun(Context ctx, Pipeline pipeline, boolean verbose) {
+        this.ctx = ctx;
+        this.pipeline = pipeline;
+        this.verbose = verbose;
+    }
+
+    /** A repository's outcome: its row, and the exit code of its failure (OK when it reported). */
+    private record Outcome(PortfolioRow row, int exitCode) {
+    }
+
+    int run(RunOptions shared, String portfolioFile) {
+        PortfolioFile portfolio = PortfolioFile.load(ctx.workDir().resolve(portfolioFile));
+        Model model = pipeline.loadModel(shared.model);
+        // one instant for every repository, so that the rows compare the same moment
+        Instant asOf = pipeline.asOf(shared);
+        pipeline.identities(shared);
+        List<RunOptions> perRepository = new ArrayList<>();
+        for (PortfolioRepository repository : portfolio.repositories()) {
+            RunOptions o = forRepository(shared, repository, asOf);
+            pipeline.checkGitHubOptions(o);
+            perRepository.add(o);
+        }
+        Path out = shared.out == null ? ctx.workDir().resolve(DEFAULT_OUT) : ctx.workDir().resolve(shared.out);
+
+        List<Future<Outcome>> outcomes = new ArrayList<>();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        try {
+            try (Store store = pipeline.openStore(shared)) {
+                for (int i = 0; i < perRepository.size(); i++) {
+                    PortfolioRepository repository = portfolio.repositories().get(i);
+                    String step = "[" + (i + 1) + "/" + perRepository.size() + "] " + repository.name();
+                    try {
+                        ModelResult result = pipeline.measure(perRepository.get(i), model, store);
+                        outcomes.add(writers.submit(() -> write(repository, result, out.resolve(repository.name()), step)));
+                    } catch (RuntimeException e) {
+                        outcomes.add(done(failed(repository, e, step)));
+                    }
+                }
+            } catch (StoreException e) {
+                throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+            }
+            List<PortfolioRow> rows = new ArrayList<>();
+            int exit = ExitCode.OK;
+            for (Future<Outcome> future : outcomes) {
+                Outcome outcome = future.get();
+                rows.add(outcome.row());
+                exit = worse(exit, outcome.exitCode());
+            }
+            new PortfolioWriter().write(model, asOf, rows, out);
+            long failed = rows.stream().filter(PortfolioRow::isFailed).count();
+            ctx.out().println("Portfolio written to " + out + " (" + rows.size() + " repositories"
+                    + (failed > 0 ? ", " + failed + " failed" : "") + ")");
+            return exit;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GqmException(ExitCode.INTERRUPTED, "interrupted: what was collected is kept, a rerun resumes", e);
+        } catch (ExecutionException e) {
+            // write() turns every failure into an outcome, so only an Error can get here
+            throw new GqmException(ExitCode.INTERNAL, "internal error: " + e.getCause(), e.getCause());
+        } catch (ReportException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    private Outcome write(PortfolioRepository repository, ModelResult result, Path dir, String step) {
+        try {
+            pipeline.write(result, dir);
+        } catch (RuntimeException e) {
+            return failed(repository, e, step);
+        }
+        progress(step + ": " + result.status().label() + " (" + dir + ")");
+        return new Outcome(PortfolioRow.reported(repository.name(), repository.group(), repository.repo(), result),
+                ExitCode.OK);
+    }
+
+    private Outcome failed(PortfolioRepository repository, RuntimeException e, String step) {
+        int code = e instanceof GqmException g ? g.exitCode() : ExitCode.INTERNAL;
+        String message = e instanceof GqmException ? e.getMessage() : "internal error: " + e;
+        PortfolioRow row = PortfolioRow.failed(repository.name(), repository.group(), repository.repo(), message);
+        progress(step + ": failed: " + row.error());
+        if (verbose) {
+            synchronized (ctx.err()) {
+                e.printStackTrace(ctx.err());
+            }
+        }
+        return new Outcome(row, code);
+    }
+
+    private void progress(String line) {
+        synchronized (ctx.err()) {
+            pipeline.progress(line);
+        }
+    }
+
+    /** The more serious of two exit codes: interrupted, then internal (4), then a source (3). */
+    private static int worse(int a, int b) {
+        return SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a;
+    }
+
+    private static Future<Outcome> done(Outcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
+    }
+
+    /** The shared options with this repository's source; --as-of fixed to the portfolio's one instant. */
+    private static RunOptions forRepository(RunOptions shared, PortfolioRepository repository, Instant asOf) {
+        RunOptions o = new RunOptions();
+        o.repo = repository.repo();
+        o.branch = repository.branch() != null ? repository.branch() : shared.branch;
+        o.github = repository.github();
+        o.githubApiUrl = shared.githubApiUrl;
+        o.model = shared.model;
+        o.asOf = asOf.toString();
+        o.store = shared.store;
+        o.offline = shared.offline;
+        o.identities = shared.identities;
+        o.cacheDir = shared.cacheDir;
+        o.verbose = shared.verbose;
+        return o;
+    }
+}
