@@ -117,12 +117,11 @@ final class Pipeline {
         try {
             if (o.offline) {
                 String location = GitRepositorySource.canonicalLocation(repo);
-                long id = store.sourceId("git", location);
-                Optional<String> tip = store.gitTip(id);
-                if (tip.isEmpty()) {
+                Optional<Long> id = store.findSource("git", location);
+                if (id.isEmpty() || !store.gitCollected(id.get())) {
                     throw new GqmException(ExitCode.SOURCE, "no stored history for " + location + ": run once without --offline");
                 }
-                return new GitState(id, location, tip.get(), false, 0);
+                return new GitState(id.get(), location, store.gitTip(id.get()).orElse(null), false, 0);
             }
             progress("reading Git history of " + repo);
             try (GitRepositorySource source = GitRepositorySource.open(repo, o.branch, cache)) {
@@ -159,10 +158,13 @@ final class Pipeline {
     GitHubState collectGitHub(RunOptions o, Store store) {
         String apiUrl = o.githubApiUrl.replaceAll("/+$", "");
         try {
-            long id = store.sourceId("github", apiUrl + "/repos/" + o.github);
+            String location = apiUrl + "/repos/" + o.github;
             if (o.offline) {
-                return new GitHubState(id, o.github, 0);
+                long stored = store.findSource("github", location).orElseThrow(() -> new GqmException(ExitCode.SOURCE,
+                        "no stored GitHub data for " + o.github + ": run once without --offline"));
+                return new GitHubState(stored, o.github, 0);
             }
+            long id = store.sourceId("github", location);
             GitHubToken token = GitHubToken.fromEnvironment(ctx.env());
             token.warning().ifPresent(w -> progress("warning: " + w));
             progress("reading issues and pull requests of " + o.github + " from " + apiUrl);

@@ -32,7 +32,7 @@ public final class GitSync {
 
         if (head.isEmpty()) {
             // nothing to walk; a source that had commits before and has none now is emptied
-            store.saveGit(sourceId, List.of(), previous.isPresent(), tags, mailmap, null);
+            store.saveGit(sourceId, List.of(), previous.isPresent(), tags, mailmap, "");
             return new SyncResult(sourceId, null, 0, previous.isPresent(), source.shallow());
         }
         boolean incremental = previous.isPresent() && source.reachesFromHead(previous.get());

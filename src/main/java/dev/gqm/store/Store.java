@@ -150,9 +150,31 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** The branch tip saved by the last Git collection, empty before the first one. */
+    /** The id of the source {@code (kind, location)} when it is known, without creating it. */
+    public Optional<Long> findSource(String kind, String location) throws StoreException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM sources WHERE kind = ? AND location = ?")) {
+            select.setString(1, kind);
+            select.setString(2, location);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw unusable(e, shown);
+        }
+    }
+
+    /**
+     * The branch tip saved by the last Git collection; empty before the first one and after
+     * collecting a repository without commits (stored as "", see {@link #gitCollected}).
+     */
     public Optional<String> gitTip(long sourceId) throws StoreException {
-        return Optional.ofNullable(sourceColumn(sourceId, "git_tip"));
+        return Optional.ofNullable(sourceColumn(sourceId, "git_tip")).filter(tip -> !tip.isEmpty());
+    }
+
+    /** True once a Git collection of the source has been saved, even of an empty repository. */
+    public boolean gitCollected(long sourceId) throws StoreException {
+        return sourceColumn(sourceId, "git_tip") != null;
     }
 
     /** The {@code .mailmap} text saved by the last Git collection, "" when none. */

@@ -327,9 +327,14 @@ class ExitCodesTest {
         Path empty = dir.resolve("empty-repo");
         Git.init().setDirectory(empty.toFile()).setInitialBranch("main").call().close();
         Path out = dir.resolve("out-empty");
-        CliRunner.Run r = run("report", freshStore(), "--repo", empty.toString(), "--model", "failing.yaml",
+        Path store = freshStore();
+        CliRunner.Run r = run("report", store, "--repo", empty.toString(), "--model", "failing.yaml",
                 "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
+        // the empty repository was collected: an offline report from the store works too
+        CliRunner.Run offline = run("report", store, "--repo", empty.toString(), "--model", "failing.yaml",
+                "--offline", "--out", dir.resolve("out-empty-offline").toString());
+        assertEquals(0, offline.exitCode(), offline.err());
         assertNoTrace(r);
         assertTrue(r.err().contains("gqm: warning: the repository has no commits: git metrics are no-data"), r.err());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
