@@ -224,8 +224,12 @@ final class HtmlDashboard {
         view.put("png", files.png());
         view.put("alt", "Chart of " + result.use().id() + " (" + result.use().metric() + ") by period start; value "
                 + value + ", status " + result.status().label());
+        // an empty chart is a large blank box: a metric with nothing in its series gets a line of text instead
+        boolean plotted = result.series().stream().anyMatch(p -> p.value() != null && Double.isFinite(p.value()));
         // both ids are file-name safe (MetricFiles), so the element id is too
-        view.put("chart", new SafeString(DashboardChart.svg(MetricChart.chart(result), "chart-" + goalId + "-" + result.use().id())));
+        view.put("chart", plotted
+                ? new SafeString(DashboardChart.svg(MetricChart.chart(result), "chart-" + goalId + "-" + result.use().id()))
+                : null);
         boolean hasItems = result.items() != null && !result.items().isEmpty();
         view.put("itemsCsv", hasItems ? files.itemsCsv() : "");
         view.put("items", hasItems ? items(result.items(), result.status()) : null);

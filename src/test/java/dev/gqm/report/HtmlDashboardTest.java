@@ -43,7 +43,9 @@ class HtmlDashboardTest {
         while (svg.find()) {
             charts++;
         }
-        assertEquals(4, charts, "one scalable inline chart per metric");
+        assertEquals(3, charts, "one scalable inline chart per metric with values");
+        assertTrue(html.contains("<p class=\"no-chart\">No chart: no period of the series has a value.</p>"),
+                "review coverage has an empty series");
         assertFalse(Pattern.compile("<svg [^>]*width=").matcher(html).find(), "no fixed size: CSS scales the chart");
         assertTrue(html.contains("clip-path='url(#chart-sustainability-git-commits-clip-0)'"), "clip ids per chart");
         assertEquals(html, HtmlDashboard.render(ReportFixtures.result()), "the same result gives the same page");
