@@ -5,38 +5,63 @@ import dev.gqm.evaluate.Items;
 import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.QuestionResult;
+import dev.gqm.evaluate.SourceInfo;
 import dev.gqm.evaluate.Status;
 import dev.gqm.model.Goal;
+import dev.gqm.model.MetricUse;
 import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * {@code index.html}: a self-contained dashboard rendered from {@code index.peb}. The template
- * escapes every value (Pebble's default); this class only prepares plain strings, and turns a
- * data cell into a link only when it is an http(s) URL.
+ * {@code index.html}: a self-contained dashboard rendered from {@code index.peb}, with its style,
+ * script and charts inline, so that it opens from {@code file://} or any static host with no
+ * network. The template escapes every value (Pebble's default); this class prepares plain
+ * strings, turns a data cell into a link only when it is an http(s) URL, and passes as markup
+ * only what it made itself: the style, the script and the JFreeSVG charts. A Content Security
+ * Policy lets only that one script run, should anything ever slip through.
  */
 final class HtmlDashboard {
     static final String TEMPLATE = "dev/gqm/report/index.peb";
+    static final String STYLE = "dev/gqm/report/dashboard.css";
+    static final String SCRIPT = "dev/gqm/report/dashboard.js";
     /** The page lists this many items per metric; the items CSV has them all. */
     static final int MAX_ITEM_ROWS = 100;
+    /** Items of a metric at warn or fail are shown open when there are this few: they are the to-do list. */
+    static final int OPEN_ITEM_ROWS = 25;
+
+    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
     private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
             .loader(new ClasspathLoader(HtmlDashboard.class.getClassLoader()))
             .strictVariables(true)
             .defaultLocale(Locale.ROOT)
             .build();
+
+    private static final String STYLE_TEXT = resource(STYLE);
+    private static final String SCRIPT_TEXT = resource(SCRIPT);
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; script-src '"
+            + sha256(SCRIPT_TEXT) + "'; img-src data:; base-uri 'none'; form-action 'none'";
 
     private HtmlDashboard() {
     }
@@ -54,20 +79,97 @@ final class HtmlDashboard {
 
     private static Map<String, Object> context(ModelResult result) {
         Map<String, Object> page = new LinkedHashMap<>();
+        page.put("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
+        page.put("style", new SafeString(STYLE_TEXT));
+        page.put("script", new SafeString(SCRIPT_TEXT));
         page.put("title", text(result.model().title()));
         page.put("description", text(result.model().description()));
         page.put("modelId", text(result.model().id()));
-        page.put("asOf", text(JsonSummary.instant(result.asOf())));
-        page.put("generatedAt", text(JsonSummary.instant(result.generatedAt())));
+        page.put("asOf", time(result.asOf()));
+        page.put("generatedAt", time(result.generatedAt()));
         page.put("status", status(result.status()));
-        page.put("sources", result.sources().stream().map(SourceText::of).toList());
+        page.put("sources", result.sources().stream().map(s -> source(s, result)).toList());
         List<Map<String, Object>> goals = new ArrayList<>();
+        List<MetricResult> all = new ArrayList<>();
         for (GoalResult goal : result.goals()) {
             goals.add(goal(goal));
+            all.addAll(metrics(goal));
         }
         page.put("goals", goals);
+        page.put("tally", tally(all));
         page.put("warnings", result.warnings());
         return page;
+    }
+
+    private static Map<String, String> time(Instant instant) {
+        if (instant == null) {
+            return Map.of("iso", "", "text", "unknown");
+        }
+        String iso = JsonSummary.instant(instant);
+        return Map.of("iso", iso, "text", iso.replace('T', ' ').replace("Z", " UTC"));
+    }
+
+    private static Map<String, String> source(SourceInfo source, ModelResult result) {
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("kind", text(source.kind()));
+        view.put("location", text(source.location()));
+        view.put("href", source.location() != null && isWebLink(source.location()) ? source.location() : "");
+        view.put("head", text(source.head()));
+        view.put("shortHead", source.head() == null ? "" : source.head().substring(0, Math.min(7, source.head().length())));
+        view.put("repository", text(source.repository()));
+        if ("github".equals(source.kind()) && source.repository() != null) {
+            view.put("href", repositoryPage(source.repository(), result));
+        }
+        return view;
+    }
+
+    /**
+     * The repository's web page. GitHub Enterprise Server lives on its own host, which only the
+     * items' links tell: take the page from one of them, else github.com.
+     */
+    static String repositoryPage(String repository, ModelResult result) {
+        if (!OWNER_REPO.matcher(repository).matches()) {
+            return "";
+        }
+        String path = "/" + repository + "/";
+        for (GoalResult goal : result.goals()) {
+            for (MetricResult metric : metrics(goal)) {
+                Items items = metric.items();
+                int link = items == null || items.linkColumn() == null ? -1 : items.columns().indexOf(items.linkColumn());
+                if (link < 0) {
+                    continue;
+                }
+                for (List<Object> row : items.rows()) {
+                    if (row.get(link) instanceof String url && isWebLink(url)) {
+                        int at = url.indexOf(path, url.indexOf("//") + 2);
+                        if (at > 0 && url.indexOf('/', url.indexOf("//") + 2) == at) {
+                            return url.substring(0, at + path.length() - 1);
+                        }
+                    }
+                }
+            }
+        }
+        return "https://github.com/" + repository;
+    }
+
+    private static List<MetricResult> metrics(GoalResult goal) {
+        return goal.questions().stream().flatMap(q -> q.metrics().stream()).toList();
+    }
+
+    /** "12 metrics: 1 fail, 2 warn, 8 pass, 1 no-data", leaving out statuses nobody has. */
+    static String tally(List<MetricResult> metrics) {
+        Map<Status, Integer> counts = new EnumMap<>(Status.class);
+        for (MetricResult metric : metrics) {
+            counts.merge(metric.status(), 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        for (Status status : List.of(Status.FAIL, Status.WARN, Status.PASS, Status.NO_DATA)) {
+            if (counts.containsKey(status)) {
+                parts.add(counts.get(status) + " " + status.label());
+            }
+        }
+        String head = metrics.size() + (metrics.size() == 1 ? " metric" : " metrics");
+        return parts.isEmpty() ? head : head + ": " + String.join(", ", parts);
     }
 
     private static Map<String, Object> goal(GoalResult result) {
@@ -76,6 +178,7 @@ final class HtmlDashboard {
         view.put("id", goal.id());
         view.put("title", text(goal.title()));
         view.put("status", status(result.status()));
+        view.put("tally", tally(metrics(result)));
         List<Map<String, String>> template = new ArrayList<>();
         field(template, "Purpose", goal.purpose());
         field(template, "Focus", goal.focus());
@@ -114,35 +217,79 @@ final class HtmlDashboard {
         view.put("value", value);
         view.put("status", status(result.status()));
         view.put("thresholds", HumanFormat.thresholds(result.use()));
+        view.put("window", window(result.use()));
         view.put("note", text(result.note()));
         view.put("csv", files.csv());
         view.put("svg", files.svg());
         view.put("png", files.png());
         view.put("alt", "Chart of " + result.use().id() + " (" + result.use().metric() + ") by period start; value "
                 + value + ", status " + result.status().label());
+        // an empty chart is a large blank box: a metric with nothing in its series gets a line of text instead
+        boolean plotted = result.series().stream().anyMatch(p -> p.value() != null && Double.isFinite(p.value()));
+        // both ids are file-name safe (MetricFiles), so the element id is too
+        view.put("chart", plotted
+                ? new SafeString(DashboardChart.svg(MetricChart.chart(result), "chart-" + goalId + "-" + result.use().id()))
+                : null);
         boolean hasItems = result.items() != null && !result.items().isEmpty();
         view.put("itemsCsv", hasItems ? files.itemsCsv() : "");
-        view.put("items", hasItems ? items(result.items()) : null);
+        view.put("items", hasItems ? items(result.items(), result.status()) : null);
         return view;
     }
 
-    private static Map<String, Object> items(Items items) {
+    /** "last 90d, by month" from the metric's parameters. */
+    private static String window(MetricUse use) {
+        List<String> parts = new ArrayList<>(2);
+        if (use.window() != null) {
+            parts.add("last " + use.window());
+        }
+        if (use.period() != null) {
+            parts.add("by " + use.period().label());
+        }
+        return String.join(", ", parts);
+    }
+
+    private static Map<String, Object> items(Items items, Status status) {
         int linkIndex = items.linkColumn() == null ? -1 : items.columns().indexOf(items.linkColumn());
+        List<List<Object>> shown = items.rows().subList(0, Math.min(MAX_ITEM_ROWS, items.rows().size()));
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (int i = 0; i < items.columns().size(); i++) {
+            columns.add(Map.of("name", items.columns().get(i), "numeric", numeric(shown, i)));
+        }
         List<List<Map<String, String>>> rows = new ArrayList<>();
-        for (List<Object> row : items.rows().subList(0, Math.min(MAX_ITEM_ROWS, items.rows().size()))) {
+        for (List<Object> row : shown) {
             List<Map<String, String>> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
-                String cell = displayed(row.get(i));
-                cells.add(Map.of("text", cell, "href", i == linkIndex && isWebLink(cell) ? cell : ""));
+                Object value = row.get(i);
+                String cell = displayed(value);
+                cells.add(Map.of("text", cell,
+                        "href", i == linkIndex && isWebLink(cell) ? cell : "",
+                        "sort", value instanceof Number number ? ReportedNumber.text(number) : ""));
             }
             rows.add(cells);
         }
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("columns", items.columns());
+        view.put("columns", columns);
         view.put("rows", rows);
         view.put("count", items.rows().size());
         view.put("more", Math.max(0, items.rows().size() - MAX_ITEM_ROWS));
+        view.put("open", (status == Status.FAIL || status == Status.WARN) && items.rows().size() <= OPEN_ITEM_ROWS);
         return view;
+    }
+
+    /** A column sorts as numbers when every filled cell in it is a number. */
+    private static boolean numeric(List<List<Object>> rows, int column) {
+        boolean any = false;
+        for (List<Object> row : rows) {
+            Object cell = row.get(column);
+            if (cell == null) {
+                continue;
+            }
+            if (!(cell instanceof Number)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** Only web links become links: {@code javascript:}, {@code data:} and relative paths stay text. */
@@ -173,5 +320,26 @@ final class HtmlDashboard {
 
     private static String text(String value) {
         return value == null ? "" : value;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = HtmlDashboard.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + name + " is missing from the gqm jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read resource " + name, e);
+        }
+    }
+
+    /** The CSP source expression for an inline script: its SHA-256, in base 64. */
+    static String sha256(String script) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
+            return "sha256-" + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 }
