@@ -6,6 +6,7 @@
 # usage: bench/github-collection.sh [--issues N] [--pulls N] [--comments N] [--touch N] [--keep]
 #   defaults: 20000 issues, 10000 pull requests, 3 comments per item, 5 items touched
 #   --keep    leave the temporary directory (store, logs) in place and print its path
+#   GQM_JAVA_OPTS (environment) is passed to gqm's JVM, as the ./gqm launcher does: -Xmx64m, say
 #
 # Network: when the machine allows it (root, or unprivileged user namespaces), the whole run
 # happens in a new network namespace whose only interface is loopback, so nothing can leave
@@ -27,7 +28,7 @@ done
 
 cd "$(dirname "$0")/.."
 
-if [ "${GQM_BENCH_ISOLATED:-}" != 1 ]; then
+if [ "${GQM_BENCH_ISOLATED:-}" != 1 ] && command -v ip > /dev/null; then
     if unshare -n true 2>/dev/null; then
         exec env GQM_BENCH_ISOLATED=1 unshare -n -- bash -c 'ip link set lo up && exec "$0" "$@"' "$0" \
             --issues "$ISSUES" --pulls "$PULLS" --comments "$COMMENTS" --touch "$TOUCH" \
@@ -37,6 +38,8 @@ if [ "${GQM_BENCH_ISOLATED:-}" != 1 ]; then
             --issues "$ISSUES" --pulls "$PULLS" --comments "$COMMENTS" --touch "$TOUCH" \
             $([ "$KEEP" = 1 ] && echo --keep)
     fi
+fi
+if [ "${GQM_BENCH_ISOLATED:-}" != 1 ]; then
     echo "note: cannot create a network namespace here; running in the host's (all traffic is to 127.0.0.1)" >&2
 fi
 
@@ -98,7 +101,7 @@ run() {
     local label=$1
     "${CURL[@]}" "$URL/__stats?reset=1" > /dev/null
     if ! /usr/bin/time -f '%e %M' -o "$TMP/$label.time" \
-        java -jar target/gqm.jar collect --repo "$TMP/repo" --github o/r --github-api-url "$URL" \
+        java -Djava.awt.headless=true ${GQM_JAVA_OPTS:-} -jar target/gqm.jar collect --repo "$TMP/repo" --github o/r --github-api-url "$URL" \
         --store "$TMP/gh.db" > "$TMP/$label.out" 2> "$TMP/$label.err"; then
         echo "gqm collect failed in the $label run:" >&2
         cat "$TMP/$label.err" >&2
@@ -123,7 +126,7 @@ run unchanged
 "${CURL[@]}" "$URL/__touch?n=$TOUCH" > "$TMP/touched.json"
 run "touched-$TOUCH"
 echo
-echo "touched items: $(jq -c .touched "$TMP/touched.json")"
+echo "touched: $(jq -r '.touched | "\(length) items, #\(.[0]) to #\(.[-1])"' "$TMP/touched.json"), a comment each"
 sqlite3 -version > /dev/null 2>&1 && echo "store: $(du -h "$TMP/gh.db" | cut -f1), $(sqlite3 "$TMP/gh.db" \
     'SELECT (SELECT count(*) FROM issues) || " issues+pulls, " || (SELECT count(*) FROM issue_comments) || " comments, " || (SELECT count(*) FROM pull_reviews) || " reviews"')"
 exit 0
