@@ -120,7 +120,10 @@ public final class GitHubIssueSource implements IssueSource {
                         .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                         .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL);
                 if (token != null) {
-                    builder.withOAuthToken(token);
+                    // not withOAuthToken: with a token and no login, hub4j fetches /user on build,
+                    // a wasted request on every run (and a 403 for GitHub App installation tokens)
+                    String authorization = "token " + token;
+                    builder.withAuthorizationProvider(() -> authorization);
                 }
                 GitHub github = builder.build();
                 GHRepository repository = github.getRepository(ownerRepo);

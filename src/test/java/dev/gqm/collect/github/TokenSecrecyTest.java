@@ -71,6 +71,8 @@ class TokenSecrecyTest {
             assertEquals(source.requests(), github.authorizations.size());
             assertTrue(github.authorizations.stream().allMatch(a -> a.equals("token " + CANARY)),
                     github.authorizations.toString());
+            // the token is not spent on learning who we are
+            assertTrue(github.requests.stream().noneMatch(r -> r.startsWith("/user")), github.requests.toString());
 
             for (int status : new int[] {401, 404, 403, 500}) {
                 for (int i = 0; i < 4; i++) {
