@@ -34,6 +34,7 @@ class GitDataTest {
             commit("d", ANN, "2026-06-01", 1),                 // exactly at a window start below
             commit("c", BEN, "2026-05-01", 1),
             commit("b", ANN, "2026-05-01", 1),                 // same time as c, older in history
+            commit("b0", ANN, "2026-05-01", 1),                // same time and person as b, older still
             commit("a", ANN, "1985-01-01", 1));                // before 1990: implausible
 
     static GitData data() {
@@ -53,11 +54,11 @@ class GitDataTest {
     @Test
     void windowsExcludeTheirStartIncludeTheirEndAndKeepHistoryOrder() {
         GitData git = data();
-        assertEquals(List.of("e", "d", "c", "b"), column(git.commitsIn(window("2026-04-30", "2026-06-10"), true), "id"));
+        assertEquals(List.of("e", "d", "c", "b", "b0"), column(git.commitsIn(window("2026-04-30", "2026-06-10"), true), "id"));
         assertEquals(List.of("e"), column(git.commitsIn(window("2026-06-01", "2026-06-10"), true), "id"));
         assertEquals(List.of("e", "d"), column(git.commitsIn(window("2026-05-01", "2026-06-10"), true), "id"));
-        assertEquals(List.of("g", "e", "d", "c", "b"), column(git.commitsIn(window("2026-01-01", "2026-07-01"), true), "id"));
-        assertEquals(List.of("e", "d", "c", "b"), column(git.commitsIn(window("2026-01-01", "2026-07-01"), false), "id"));
+        assertEquals(List.of("g", "e", "d", "c", "b", "b0"), column(git.commitsIn(window("2026-01-01", "2026-07-01"), true), "id"));
+        assertEquals(List.of("e", "d", "c", "b", "b0"), column(git.commitsIn(window("2026-01-01", "2026-07-01"), false), "id"));
         assertEquals(List.of(), column(git.commitsIn(window("2026-06-11", "2026-06-19"), true), "id"));
     }
 
@@ -73,7 +74,7 @@ class GitDataTest {
     void firstContributionIsTheEarliestAndOnEqualTimesTheNewestInHistory() {
         GitData git = data();
         Table first = git.firstContributions(true);
-        // history order: g (bot), c (Ben's first: 2026-05-01), b (Ann's first, same time as c)
+        // history order: g (bot), c (Ben's first: 2026-05-01), b (Ann's first: b0 has the same time but is older in history)
         assertEquals(List.of("bot@example.com", "ben@example.com", "ann@example.com"), column(first, "person"));
         assertEquals(List.of("g", "c", "b"), column(first, "commit"));
         assertEquals(List.of("c", "b"), column(git.firstContributions(false), "commit"));
