@@ -11,26 +11,21 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * Git history as of one instant, after identity merging: non-merge commits with plausible dates
- * at or before as-of. Each query answers a Tablesaw table:
+ * at or before as-of, as lists of {@link Contribution} in history order (newest committed first,
+ * as the store gives them):
  * <ul>
- *   <li>commits: id, person (author key), at (author time, epoch ms), bot</li>
- *   <li>contributions: person, at, commit, bot — the author and every co-author of each
- *       commit, each person once per commit</li>
- *   <li>first contributions: person, at, commit, bot — each person's earliest contribution</li>
- *   <li>tags: name, target, at</li>
+ *   <li>commits: one row per commit, for its author</li>
+ *   <li>contributions: the author and every co-author of each commit, each person once per commit</li>
+ *   <li>first contributions: each person's earliest contribution</li>
  * </ul>
- * Rows come in history order (newest committed first), as the store gives them.
  *
  * <p>Metrics ask for many windows (a time series is a dozen of them) over histories of 100k
  * commits, so the history is held in plain arrays with an index sorted by time: a window is two
- * binary searches, and only its rows become a table.
+ * binary searches. Plain lists rather than Tablesaw tables: the first Tablesaw table of a run
+ * scans the whole class path, which costs more than all the git metrics together.
  */
 public final class GitData {
     /** Commits dated before this are taken as broken clocks. */
@@ -38,12 +33,12 @@ public final class GitData {
 
     private final Rows commits;
     private final Rows contributions;
-    private final Table firstContributions;
-    private final Table tags;
+    private final List<Contribution> firstContributions;
+    private final List<GitTag> tags;
     private final Map<String, Person> people;
     private final int implausible;
 
-    private GitData(Rows commits, Rows contributions, Table firstContributions, Table tags,
+    private GitData(Rows commits, Rows contributions, List<Contribution> firstContributions, List<GitTag> tags,
                     Map<String, Person> people, int implausible) {
         this.commits = commits;
         this.contributions = contributions;
@@ -65,8 +60,6 @@ public final class GitData {
         Map<String, Person> people = new HashMap<>();
         Rows.Builder commitRows = new Rows.Builder(history.size());
         Rows.Builder contributionRows = new Rows.Builder(history.size());
-        // each person's earliest contribution; on equal times the first in history order
-        Map<String, Integer> first = new HashMap<>();
         int implausible = 0;
         List<Person> coAuthors = new ArrayList<>();
         for (Commit c : history) {
@@ -96,28 +89,12 @@ public final class GitData {
             }
         }
         Rows contributions = contributionRows.build();
-        for (int row = 0; row < contributions.size(); row++) {
-            Integer seen = first.get(contributions.person[row].key());
-            if (seen == null || contributions.at[row] < contributions.at[seen]) {
-                first.put(contributions.person[row].key(), row);
-            }
-        }
-        int[] firstRows = first.values().stream().mapToInt(Integer::intValue).sorted().toArray();
-
-        StringColumn tName = StringColumn.create("name");
-        StringColumn tTarget = StringColumn.create("target");
-        LongColumn tAt = LongColumn.create("at");
-        for (Tag t : tagList) {
-            long at = t.date().toEpochMilli();
-            if (at <= asOfMs && at >= earliestPlausible) {
-                tName.append(t.name());
-                tTarget.append(t.target());
-                tAt.append(at);
-            }
-        }
-        return new GitData(commitRows.build(), contributions,
-                contributions.table("first_contributions", "commit", firstRows, true),
-                Table.create("tags", tName, tTarget, tAt), Map.copyOf(people), implausible);
+        List<GitTag> tags = tagList.stream()
+                .filter(t -> t.date().toEpochMilli() <= asOfMs && t.date().toEpochMilli() >= earliestPlausible)
+                .map(t -> new GitTag(t.name(), t.target(), t.date()))
+                .toList();
+        return new GitData(commitRows.build(), contributions, contributions.firsts(), tags, Map.copyOf(people),
+                implausible);
     }
 
     private static Person remember(Map<String, Person> people, Person p) {
@@ -125,29 +102,28 @@ public final class GitData {
         return known == null ? p : known;
     }
 
-    /** Non-merge commits authored in the window (id, person, at, bot), bots' left out unless asked. */
-    public Table commitsIn(Window w, boolean includeBots) {
-        return commits.table("commits", "id", commits.in(w), includeBots);
+    /** Non-merge commits authored in the window, one per commit for its author; bots' left out unless asked. */
+    public List<Contribution> commitsIn(Window w, boolean includeBots) {
+        return commits.in(w, includeBots);
     }
 
-    /** Authors and co-authors of the window's commits, one row per person and commit (person, at, commit, bot). */
-    public Table contributionsIn(Window w, boolean includeBots) {
-        return contributions.table("contributions", "commit", contributions.in(w), includeBots);
+    /** Authors and co-authors of the window's commits, one per person and commit. */
+    public List<Contribution> contributionsIn(Window w, boolean includeBots) {
+        return contributions.in(w, includeBots);
     }
 
     /**
-     * Each person's first contribution ever (person, at, commit, bot): the earliest author time;
-     * of equal times, the newest in history order. Bots' rows are left out unless asked.
+     * Each person's first contribution ever: the earliest author time; of equal times, the one
+     * first in history order (the newest committed). Bots' left out unless asked.
      */
-    public Table firstContributions(boolean includeBots) {
+    public List<Contribution> firstContributions(boolean includeBots) {
         return includeBots ? firstContributions
-                : firstContributions.where(firstContributions.booleanColumn("bot").isFalse());
+                : firstContributions.stream().filter(c -> !c.person().bot()).toList();
     }
 
-    public Table tagsIn(Window w) {
-        LongColumn at = tags.longColumn("at");
-        return tags.where(at.isGreaterThan((double) w.from().toEpochMilli())
-                .and(at.isLessThanOrEqualTo((double) w.to().toEpochMilli())));
+    /** Tags dated in the window, in store order (by name). */
+    public List<GitTag> tagsIn(Window w) {
+        return tags.stream().filter(t -> w.contains(t.date())).toList();
     }
 
     public Person person(String key) {
@@ -166,7 +142,7 @@ public final class GitData {
 
     /** The earliest commit time, for the start of time series. */
     public Instant firstCommit() {
-        return commits.size() == 0 ? null : Instant.ofEpochMilli(commits.at[commits.byTime[0]]);
+        return commits.size() == 0 ? null : Instant.ofEpochMilli(commits.sortedAt[0]);
     }
 
     /** Rows of (person, at, commit) in history order, with their positions sorted by time. */
@@ -194,13 +170,32 @@ public final class GitData {
             return at.length;
         }
 
-        /** Positions of the rows in (from, to], in history order. */
-        int[] in(Window w) {
+        /** The rows in (from, to], in history order. */
+        List<Contribution> in(Window w, boolean includeBots) {
             int lo = firstAfter(w.from().toEpochMilli());
             int hi = firstAfter(w.to().toEpochMilli());
             int[] rows = Arrays.copyOfRange(byTime, lo, hi);
             Arrays.sort(rows);
-            return rows;
+            List<Contribution> out = new ArrayList<>(rows.length);
+            for (int row : rows) {
+                if (includeBots || !person[row].bot()) {
+                    out.add(new Contribution(person[row], at[row], commit[row]));
+                }
+            }
+            return out;
+        }
+
+        /** Each person's earliest row, the first in history order among equal times; in history order. */
+        List<Contribution> firsts() {
+            Map<String, Integer> first = new HashMap<>();
+            for (int row = 0; row < at.length; row++) {
+                Integer seen = first.get(person[row].key());
+                if (seen == null || at[row] < at[seen]) {
+                    first.put(person[row].key(), row);
+                }
+            }
+            return first.values().stream().sorted()
+                    .map(row -> new Contribution(person[row], at[row], commit[row])).toList();
         }
 
         /** The index in {@link #sortedAt} of the first time strictly after {@code t}. */
@@ -216,25 +211,6 @@ public final class GitData {
                 }
             }
             return lo;
-        }
-
-        /** The given rows as a table: commit tables name the commit "id" and put it first. */
-        Table table(String name, String commitColumn, int[] rows, boolean includeBots) {
-            StringColumn cCommit = StringColumn.create(commitColumn);
-            StringColumn cPerson = StringColumn.create("person");
-            LongColumn cAt = LongColumn.create("at");
-            BooleanColumn cBot = BooleanColumn.create("bot");
-            for (int row : rows) {
-                if (!includeBots && person[row].bot()) {
-                    continue;
-                }
-                cCommit.append(commit[row]);
-                cPerson.append(person[row].key());
-                cAt.append(at[row]);
-                cBot.append(person[row].bot());
-            }
-            return commitColumn.equals("id") ? Table.create(name, cCommit, cPerson, cAt, cBot)
-                    : Table.create(name, cPerson, cAt, cCommit, cBot);
         }
 
         private static int[] sortedByTime(long[] at) {

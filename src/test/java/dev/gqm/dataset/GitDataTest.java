@@ -11,7 +11,6 @@ import dev.gqm.collect.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.Table;
 
 /** Window boundaries, history order, co-authors and first contributions over hand-made history. */
 class GitDataTest {
@@ -47,37 +46,41 @@ class GitDataTest {
         return new Window(Instant.parse(from + "T00:00:00Z"), Instant.parse(to + "T00:00:00Z"));
     }
 
-    static List<String> column(Table t, String name) {
-        return t.stringColumn(name).asList();
+    static List<String> commits(List<Contribution> rows) {
+        return rows.stream().map(Contribution::commit).toList();
+    }
+
+    static List<String> people(List<Contribution> rows) {
+        return rows.stream().map(c -> c.person().key()).toList();
     }
 
     @Test
     void windowsExcludeTheirStartIncludeTheirEndAndKeepHistoryOrder() {
         GitData git = data();
-        assertEquals(List.of("e", "d", "c", "b", "b0"), column(git.commitsIn(window("2026-04-30", "2026-06-10"), true), "id"));
-        assertEquals(List.of("e"), column(git.commitsIn(window("2026-06-01", "2026-06-10"), true), "id"));
-        assertEquals(List.of("e", "d"), column(git.commitsIn(window("2026-05-01", "2026-06-10"), true), "id"));
-        assertEquals(List.of("g", "e", "d", "c", "b", "b0"), column(git.commitsIn(window("2026-01-01", "2026-07-01"), true), "id"));
-        assertEquals(List.of("e", "d", "c", "b", "b0"), column(git.commitsIn(window("2026-01-01", "2026-07-01"), false), "id"));
-        assertEquals(List.of(), column(git.commitsIn(window("2026-06-11", "2026-06-19"), true), "id"));
+        assertEquals(List.of("e", "d", "c", "b", "b0"), commits(git.commitsIn(window("2026-04-30", "2026-06-10"), true)));
+        assertEquals(List.of("e"), commits(git.commitsIn(window("2026-06-01", "2026-06-10"), true)));
+        assertEquals(List.of("e", "d"), commits(git.commitsIn(window("2026-05-01", "2026-06-10"), true)));
+        assertEquals(List.of("g", "e", "d", "c", "b", "b0"), commits(git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
+        assertEquals(List.of("e", "d", "c", "b", "b0"), commits(git.commitsIn(window("2026-01-01", "2026-07-01"), false)));
+        assertEquals(List.of(), commits(git.commitsIn(window("2026-06-11", "2026-06-19"), true)));
     }
 
     @Test
     void contributionsNameEachPersonOncePerCommitAuthorFirst() {
-        Table t = data().contributionsIn(window("2026-06-01", "2026-06-10"), false);
-        assertEquals(List.of("ben@example.com", "ann@example.com"), column(t, "person"));
-        assertEquals(List.of("e", "e"), column(t, "commit"));
-        assertEquals(List.of("person", "at", "commit", "bot"), t.columnNames());
+        List<Contribution> rows = data().contributionsIn(window("2026-06-01", "2026-06-10"), false);
+        assertEquals(List.of("ben@example.com", "ann@example.com"), people(rows));
+        assertEquals(List.of("e", "e"), commits(rows));
+        assertEquals(Instant.parse("2026-06-10T00:00:00Z"), rows.get(1).time());
     }
 
     @Test
     void firstContributionIsTheEarliestAndOnEqualTimesTheNewestInHistory() {
         GitData git = data();
-        Table first = git.firstContributions(true);
+        List<Contribution> first = git.firstContributions(true);
         // history order: g (bot), c (Ben's first: 2026-05-01), b (Ann's first: b0 has the same time but is older in history)
-        assertEquals(List.of("bot@example.com", "ben@example.com", "ann@example.com"), column(first, "person"));
-        assertEquals(List.of("g", "c", "b"), column(first, "commit"));
-        assertEquals(List.of("c", "b"), column(git.firstContributions(false), "commit"));
+        assertEquals(List.of("bot@example.com", "ben@example.com", "ann@example.com"), people(first));
+        assertEquals(List.of("g", "c", "b"), commits(first));
+        assertEquals(List.of("c", "b"), commits(git.firstContributions(false)));
     }
 
     @Test
@@ -86,7 +89,8 @@ class GitDataTest {
         assertEquals(2, git.implausible());
         assertEquals(Instant.parse("2026-05-01T00:00:00Z"), git.firstCommit());
         assertFalse(git.empty());
-        assertEquals(List.of("v1"), column(git.tagsIn(window("2026-01-01", "2026-07-01")), "name"));
+        assertEquals(List.of(new GitTag("v1", "c", Instant.parse("2026-05-02T00:00:00Z"))),
+                git.tagsIn(window("2026-01-01", "2026-07-01")));
         assertTrue(git.person("bot@example.com").bot());
     }
 
@@ -95,6 +99,6 @@ class GitDataTest {
         GitData git = GitData.build(List.of(), List.of(), new IdentityResolver(null, null), AS_OF);
         assertTrue(git.empty());
         assertNull(git.firstCommit());
-        assertEquals(0, git.commitsIn(window("2026-01-01", "2026-07-01"), true).rowCount());
+        assertEquals(List.of(), git.commitsIn(window("2026-01-01", "2026-07-01"), true));
     }
 }
