@@ -1,8 +1,9 @@
 package dev.gqm.metric;
 
+import dev.gqm.dataset.Contribution;
 import dev.gqm.dataset.GitData;
-import java.time.Instant;
-import tech.tablesaw.api.Table;
+import java.util.Comparator;
+import java.util.List;
 
 /** git.commits: non-merge commits whose author date is in W. */
 final class GitCommits extends GitMetric {
@@ -18,13 +19,14 @@ final class GitCommits extends GitMetric {
 
     @Override
     Measurement measure(GitData git, MetricQuery q) {
-        Table commits = git.commitsIn(q.window(), q.use().includeBots()).sortDescendingOn("at");
+        // newest first; a stable sort keeps history order among equal times
+        List<Contribution> commits = git.commitsIn(q.window(), q.use().includeBots()).stream()
+                .sorted(Comparator.comparingLong(Contribution::at).reversed())
+                .toList();
         ItemTable.Builder items = ItemTable.builder("commit", "author", "email", "authored_at");
-        for (int i = 0; i < commits.rowCount(); i++) {
-            String person = commits.stringColumn("person").get(i);
-            items.row(commits.stringColumn("id").get(i), name(git, person), email(git, person),
-                    Instant.ofEpochMilli(commits.longColumn("at").get(i)));
+        for (Contribution c : commits) {
+            items.row(c.commit(), c.person().name(), c.person().email(), c.time());
         }
-        return Measurement.of(commits.rowCount(), items.build());
+        return Measurement.of(commits.size(), items.build());
     }
 }

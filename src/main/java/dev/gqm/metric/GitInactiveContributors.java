@@ -1,5 +1,6 @@
 package dev.gqm.metric;
 
+import dev.gqm.dataset.Contribution;
 import dev.gqm.dataset.GitData;
 import dev.gqm.dataset.Person;
 import dev.gqm.dataset.Window;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tech.tablesaw.api.Table;
 
 /** git.inactive_contributors: people who contributed in the lookback before W and not in W. */
 final class GitInactiveContributors extends GitMetric {
@@ -38,12 +38,10 @@ final class GitInactiveContributors extends GitMetric {
         boolean bots = q.use().includeBots();
         Window lookback = q.window().before(q.use().duration("lookback").toJava());
         Set<String> active = countByPerson(git.contributionsIn(q.window(), bots)).keySet();
-        Table before = git.contributionsIn(lookback, bots);
         Map<String, Long> last = new HashMap<>();
-        for (int i = 0; i < before.rowCount(); i++) {
-            String person = before.stringColumn("person").get(i);
-            if (!active.contains(person)) {
-                last.merge(person, before.longColumn("at").get(i), Math::max);
+        for (Contribution c : git.contributionsIn(lookback, bots)) {
+            if (!active.contains(c.person().key())) {
+                last.merge(c.person().key(), c.at(), Math::max);
             }
         }
         ItemTable.Builder items = ItemTable.builder("person", "email", "last_contribution");

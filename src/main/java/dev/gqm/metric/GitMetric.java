@@ -1,5 +1,6 @@
 package dev.gqm.metric;
 
+import dev.gqm.dataset.Contribution;
 import dev.gqm.dataset.GitData;
 import dev.gqm.dataset.Person;
 import dev.gqm.model.ParamSpec;
@@ -9,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /** A count over Git history; no data without a git source or without any commit up to as-of. */
 abstract class GitMetric implements Metric {
@@ -53,12 +52,11 @@ abstract class GitMetric implements Metric {
 
     abstract Measurement measure(GitData git, MetricQuery query);
 
-    /** How many rows each person has in a table with a {@code person} column. */
-    static Map<String, Integer> countByPerson(Table table) {
+    /** How many contributions each person (by key) has. */
+    static Map<String, Integer> countByPerson(List<Contribution> contributions) {
         Map<String, Integer> counts = new HashMap<>();
-        StringColumn persons = table.stringColumn("person");
-        for (int i = 0; i < persons.size(); i++) {
-            counts.merge(persons.get(i), 1, Integer::sum);
+        for (Contribution c : contributions) {
+            counts.merge(c.person().key(), 1, Integer::sum);
         }
         return counts;
     }

@@ -1,12 +1,12 @@
 package dev.gqm.metric;
 
 import dev.gqm.dataset.GitData;
+import dev.gqm.dataset.GitTag;
 import dev.gqm.model.ParamKind;
 import dev.gqm.model.ParamSpec;
-import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import tech.tablesaw.api.Table;
 
 /** git.releases: tags whose date (tagger date, else commit date) is in W. */
 final class GitReleases extends GitMetric {
@@ -31,15 +31,17 @@ final class GitReleases extends GitMetric {
     @Override
     Measurement measure(GitData git, MetricQuery q) {
         List<Pattern> patterns = q.use().strings("tag_pattern").stream().map(Pattern::compile).toList();
-        Table tags = git.tagsIn(q.window()).sortDescendingOn("at");
+        // newest first; a stable sort keeps tags of equal dates by name
+        List<GitTag> tags = git.tagsIn(q.window()).stream()
+                .sorted(Comparator.comparing(GitTag::date).reversed())
+                .toList();
         ItemTable.Builder items = ItemTable.builder("tag", "date", "commit");
         int count = 0;
-        for (int i = 0; i < tags.rowCount(); i++) {
-            String name = tags.stringColumn("name").get(i);
-            if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.matcher(name).find())) {
+        for (GitTag tag : tags) {
+            if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.matcher(tag.name()).find())) {
                 continue;
             }
-            items.row(name, Instant.ofEpochMilli(tags.longColumn("at").get(i)), tags.stringColumn("target").get(i));
+            items.row(tag.name(), tag.date(), tag.commit());
             count++;
         }
         return Measurement.of(count, items.build());

@@ -5,6 +5,7 @@ import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.QuestionResult;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,7 +13,16 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -21,6 +31,8 @@ import org.jfree.chart.JFreeChart;
  * The directory is replaced atomically: on failure the previous report stays as it was.
  */
 public final class ReportWriter {
+    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
     static {
         HeadlessAwt.ensure();
     }
@@ -53,26 +65,65 @@ public final class ReportWriter {
         }
     }
 
-    /** Writes every file of the report into {@code dir}; metric files first, summaries last. */
+    /**
+     * Writes every file of the report into {@code dir} on two threads: the summaries beside the
+     * metric files. Starting the JSON and template libraries and drawing the first chart each take
+     * a few hundred milliseconds, most of a report's time, and they do not depend on each other.
+     */
     private void writeInto(ModelResult result, Path dir) throws IOException {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        tasks.add(() -> {
+            JsonSummary.write(result, dir.resolve("summary.json"));
+            MarkdownSummary.write(result, dir.resolve("summary.md"));
+            HtmlDashboard.write(result, dir.resolve("index.html"));
+            return null;
+        });
+        Set<String> planned = new HashSet<>();
         for (GoalResult goal : result.goals()) {
             for (QuestionResult question : goal.questions()) {
                 for (MetricResult metric : question.metrics()) {
-                    writeMetric(dir, goal.goal().id(), metric);
+                    MetricFiles files = new MetricFiles(goal.goal().id(), metric.use().id());
+                    if (!planned.add(files.csv())) {
+                        throw new IOException("two metrics in goal '" + files.goalId() + "' share the id '"
+                                + files.useId() + "'");
+                    }
+                    Files.createDirectories(dir.resolve(files.goalId()));
+                    tasks.add(() -> {
+                        writeMetric(dir, files, metric);
+                        return null;
+                    });
                 }
             }
         }
-        JsonSummary.write(result, dir.resolve("summary.json"));
-        MarkdownSummary.write(result, dir.resolve("summary.md"));
-        HtmlDashboard.write(result, dir.resolve("index.html"));
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "gqm-report");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (Future<Void> done : threads.invokeAll(tasks)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing the report");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
-    private void writeMetric(Path dir, String goalId, MetricResult metric) throws IOException {
-        MetricFiles files = new MetricFiles(goalId, metric.use().id());
-        Files.createDirectories(dir.resolve(goalId));
-        if (Files.exists(dir.resolve(files.csv()))) {
-            throw new IOException("two metrics in goal '" + goalId + "' share the id '" + metric.use().id() + "'");
-        }
+    private static void writeMetric(Path dir, MetricFiles files, MetricResult metric) throws IOException {
         MetricCsv.writeSeries(metric, dir.resolve(files.csv()));
         if (metric.items() != null && !metric.items().isEmpty()) {
             MetricCsv.writeItems(metric.items(), dir.resolve(files.itemsCsv()));

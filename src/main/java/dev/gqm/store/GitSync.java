@@ -1,11 +1,9 @@
 package dev.gqm.store;
 
-import dev.gqm.collect.Commit;
 import dev.gqm.collect.CommitSource;
 import dev.gqm.collect.SourceException;
 import dev.gqm.collect.Tag;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +11,7 @@ import java.util.Set;
 /**
  * Incremental Git collection into the store. The walk stops at the tip saved last time; when
  * that tip is no longer on the branch (history rewritten) the whole branch is read again and
- * replaces what was stored. Commits are held in memory and saved in one transaction, so an
+ * replaces what was stored. Commits are saved in one transaction as the walk yields them, so an
  * interrupted run leaves the store as it was and the next run simply resumes.
  */
 public final class GitSync {
@@ -37,9 +35,13 @@ public final class GitSync {
         }
         boolean incremental = previous.isPresent() && source.reachesFromHead(previous.get());
         boolean rewritten = previous.isPresent() && !incremental;
-        List<Commit> commits = new ArrayList<>();
-        source.walk(incremental ? Set.of(previous.get()) : Set.of(), commits::add);
-        store.saveGit(sourceId, commits, !incremental, tags, mailmap, head.get());
-        return new SyncResult(sourceId, head.get(), commits.size(), rewritten, source.shallow());
+        int saved;
+        // the walk runs on a thread of its own while the commits are being inserted
+        try (CommitFeed commits = CommitFeed.start(source, incremental ? Set.of(previous.get()) : Set.of())) {
+            saved = store.saveGit(sourceId, commits, !incremental, tags, mailmap, head.get());
+        } catch (CommitFeed.Failure e) {
+            throw e.getCause();
+        }
+        return new SyncResult(sourceId, head.get(), saved, rewritten, source.shallow());
     }
 }

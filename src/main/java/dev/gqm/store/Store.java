@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +31,17 @@ import java.util.Optional;
  */
 public final class Store implements AutoCloseable {
     private static final int BATCH = 1000;
-    private static final Comparator<Commit> NEWEST_FIRST =
-            Comparator.comparing(Commit::committedAt).reversed().thenComparing(Commit::id);
+    // written out rather than composed: this runs a million times on a large history, mostly before the JIT
+    private static final Comparator<Commit> NEWEST_FIRST = (a, b) -> {
+        int byTime = b.committedAt().compareTo(a.committedAt());
+        return byTime != 0 ? byTime : a.id().compareTo(b.id());
+    };
 
     private final Connection connection;
     private final StoreLock lock;
     private final String shown;
+    /** Commits of sources whose whole history this session saved, sorted: reading them back would only cost time. */
+    private final Map<Long, List<Commit>> savedInFull = new HashMap<>();
 
     private Store(Connection connection, StoreLock lock, String shown) {
         this.connection = connection;
@@ -95,6 +102,8 @@ public final class Store implements AutoCloseable {
             st.execute("PRAGMA foreign_keys = ON");
             // WAL keeps the database consistent after a crash with NORMAL; only the last commit may be lost
             st.execute("PRAGMA synchronous = NORMAL");
+            // a full collection of a large history outgrows the default 2 MB page cache (allocated only as used)
+            st.execute("PRAGMA cache_size = -65536");
             Schema.migrate(connection, shown);
         } catch (SQLException e) {
             StoreException failure = unusable(e, shown);
@@ -203,6 +212,20 @@ public final class Store implements AutoCloseable {
      */
     public void saveGit(long sourceId, List<Commit> commits, boolean replaceAll, List<Tag> tags, String mailmap,
                         String tip) throws StoreException {
+        saveGit(sourceId, commits.iterator(), replaceAll, tags, mailmap, tip);
+    }
+
+    /**
+     * {@link #saveGit(long, List, boolean, List, String, String)} for commits still arriving:
+     * each is inserted as it comes. An exception from the iterator rolls the save back and is
+     * rethrown as it is.
+     *
+     * @return how many commits were saved
+     */
+    public int saveGit(long sourceId, Iterator<Commit> commits, boolean replaceAll, List<Tag> tags, String mailmap,
+                       String tip) throws StoreException {
+        savedInFull.remove(sourceId);
+        List<Commit> saved = new ArrayList<>();
         try {
             connection.setAutoCommit(false);
             try {
@@ -210,7 +233,7 @@ public final class Store implements AutoCloseable {
                     // co_authors rows go with their commits through ON DELETE CASCADE
                     execute("DELETE FROM commits WHERE source_id = ?", sourceId);
                 }
-                insertCommits(sourceId, commits, !replaceAll);
+                insertCommits(sourceId, commits, !replaceAll, saved);
                 execute("DELETE FROM tags WHERE source_id = ?", sourceId);
                 insertTags(sourceId, tags);
                 try (PreparedStatement st = connection.prepareStatement(
@@ -223,6 +246,11 @@ public final class Store implements AutoCloseable {
                     }
                 }
                 connection.commit();
+                if (replaceAll) {
+                    saved.sort(NEWEST_FIRST);
+                    savedInFull.put(sourceId, Collections.unmodifiableList(saved));
+                }
+                return saved.size();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -241,7 +269,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private void insertCommits(long sourceId, List<Commit> commits, boolean mayExist) throws SQLException {
+    private void insertCommits(long sourceId, Iterator<Commit> commits, boolean mayExist, List<Commit> saved)
+            throws SQLException {
         PeopleTable people = PeopleTable.load(connection);
         try (PreparedStatement commit = connection.prepareStatement("""
                 INSERT INTO commits (source_id, id, author_id, authored_at, committed_at, parents)
@@ -254,7 +283,9 @@ public final class Store implements AutoCloseable {
              PreparedStatement coAuthor = connection.prepareStatement(
                      "INSERT INTO co_authors (source_id, commit_id, position, person_id) VALUES (?, ?, ?, ?)")) {
             int pending = 0;
-            for (Commit c : commits) {
+            while (commits.hasNext()) {
+                Commit c = commits.next();
+                saved.add(c);
                 commit.setLong(1, sourceId);
                 commit.setString(2, c.id());
                 commit.setLong(3, people.id(c.author()));
@@ -308,15 +339,22 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** All commits of the source, newest committed first (ties by id, so the order is stable). */
+    /** All commits of the source, newest committed first (ties by id, so the order is stable); read-only. */
     public List<Commit> commits(long sourceId) throws StoreException {
+        List<Commit> known = savedInFull.get(sourceId);
+        if (known != null) {
+            return known;
+        }
         try {
             Map<Long, Signature> people = PeopleTable.byId(connection);
             Map<String, List<Signature>> coAuthors = coAuthors(sourceId, people);
             List<Commit> out = new ArrayList<>();
+            // "+source_id" keeps SQLite off the primary-key index: a store usually holds a few
+            // sources, and a table scan beats 80k index lookups; it also yields the commits in
+            // the order they were saved (walk order), nearly sorted already
             try (PreparedStatement st = connection.prepareStatement("""
                     SELECT id, author_id, authored_at, committed_at, parents
-                    FROM commits WHERE source_id = ?""")) {
+                    FROM commits WHERE +source_id = ?""")) {
                 st.setLong(1, sourceId);
                 st.setFetchSize(BATCH);
                 try (ResultSet rs = st.executeQuery()) {
@@ -330,7 +368,7 @@ public final class Store implements AutoCloseable {
             }
             // sorted here rather than in SQL: a fraction of the cost of SQLite's sorter for 80k rows
             out.sort(NEWEST_FIRST);
-            return out;
+            return Collections.unmodifiableList(out);
         } catch (SQLException e) {
             throw unusable(e, shown);
         }

@@ -86,6 +86,29 @@ class StoreTest {
     }
 
     @Test
+    void aFullSaveAnswersLikeTheDatabaseFromMemoryUntilTheNextSave() throws Exception {
+        Commit a = commit("a".repeat(40), "Ann", 0, 1, new Signature("Co", "co@x"), new Signature("Ed", "ed@x"));
+        Commit b = commit("b".repeat(40), "Ben", 0, 1);  // same time as a: ties go by id
+        Commit c = commit("c".repeat(40), "Cy", 5, 2);
+        long id;
+        List<Commit> fromMemory;
+        try (Store store = Store.open(tmp.resolve("s.db"))) {
+            id = store.sourceId("git", "/r");
+            store.saveGit(id, List.of(b, c, a), true, List.of(), "", c.id());
+            fromMemory = store.commits(id);
+            assertEquals(List.of(c, a, b), fromMemory);
+            assertThrows(UnsupportedOperationException.class, () -> store.commits(id).clear());
+            // an incremental save adds to the database: memory no longer holds everything
+            Commit d = commit("d".repeat(40), "Di", 9, 1);
+            store.saveGit(id, List.of(d), false, List.of(), "", d.id());
+            assertEquals(List.of(d, c, a, b), store.commits(id));
+        }
+        try (Store store = Store.open(tmp.resolve("s.db"))) {
+            assertEquals(fromMemory, store.commits(id).subList(1, 4));
+        }
+    }
+
+    @Test
     void aFailedSaveLeavesTheStoreAsItWas() throws Exception {
         try (Store store = Store.open(tmp.resolve("s.db"))) {
             long id = store.sourceId("git", "/r");
@@ -173,11 +196,15 @@ class StoreTest {
                     ? commit(id, "P" + (i % 300), i, 1, new Signature("Co " + i, "co@x"))
                     : commit(id, "P" + (i % 300), i, i % 20 == 0 ? 2 : 1));
         }
+        long id;
+        long t0 = System.nanoTime();
         try (Store store = Store.open(tmp.resolve("big.db"))) {
-            long id = store.sourceId("git", "/big");
-            long t0 = System.nanoTime();
+            id = store.sourceId("git", "/big");
             store.saveGit(id, many, true, List.of(), "", many.get(0).id());
-            long t1 = System.nanoTime();
+        }
+        long t1 = System.nanoTime();
+        // a new session: the one that saved the history answers from memory
+        try (Store store = Store.open(tmp.resolve("big.db"))) {
             store.commits(id); // warm-up
             long t2w = System.nanoTime();
             // CPU time of this thread: wall time on a shared build machine says little
