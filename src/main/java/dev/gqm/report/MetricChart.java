@@ -148,6 +148,8 @@ final class MetricChart {
 
         JFreeChart chart = new JFreeChart(result.use().id() + " (" + result.use().metric() + ")", TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
+        // room on the right for a date tick label centred on the axis' last instant
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 32));
         // text anti-aliasing keeps labels legible; shapes are axis-aligned bars and thin lines
         chart.setAntiAlias(unit != Unit.COUNT);
         chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
