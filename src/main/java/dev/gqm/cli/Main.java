@@ -37,7 +37,16 @@ public final class Main implements Runnable {
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         Context ctx = new Context(out, err, System.getenv(), Clock.systemUTC(), Path.of("").toAbsolutePath(),
                 Path.of(System.getProperty("user.home")));
+        // Ctrl-C ends the JVM with 130 (SPEC); stores commit page by page, so say that nothing is lost
+        java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                err.println("gqm: interrupted; what was collected is kept, a rerun resumes");
+                err.flush();
+            }
+        }));
         int code = run(ctx, args);
+        finished.set(true);
         out.flush();
         err.flush();
         System.exit(code);
