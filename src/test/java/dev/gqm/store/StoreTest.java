@@ -128,7 +128,7 @@ class StoreTest {
     void schemaVersionIsWrittenAndANewerStoreIsRefused() throws Exception {
         Path file = tmp.resolve("gqm.db");
         try (Store store = Store.open(file)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.execute("PRAGMA user_version = 99");
@@ -147,12 +147,12 @@ class StoreTest {
     void jdbcUrlsAreUsedAsGivenAndOtherDatabasesAreRefused() throws Exception {
         Path file = tmp.resolve("url.db");
         try (Store store = Store.open("jdbc:sqlite:" + file)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
         }
         StoreException e = assertThrows(StoreException.class, () -> Store.open("jdbc:postgresql://h/db"));
         assertTrue(e.getMessage().contains("only SQLite"), e.getMessage());
         try (Store store = Store.open(tmp.resolve("p.db").toString())) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
         }
     }
 
