@@ -171,7 +171,8 @@ final class Pipeline {
             GitHubIssueSource source = new GitHubIssueSource(o.github, apiUrl, token.value().orElse(null), Sleeper.REAL,
                     ctx.clock(), this::progress, GitHubIssueSource.DEFAULT_WAIT_BUDGET);
             new GitHubSync(store.issues(id)).sync(source);
-            progress("GitHub: " + source.requests() + " requests");
+            progress("GitHub: " + source.requests() + " requests"
+                    + (source.notModified() == 0 ? "" : " (" + source.notModified() + " not modified)"));
             return new GitHubState(id, o.github, source.requests());
         } catch (SourceException e) {
             throw new GqmException(ExitCode.SOURCE, e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.gqm.collect;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Receives what an {@link IssueSource} collects, one page of one stream per call. A call is
@@ -16,4 +17,27 @@ public interface IssueSink {
     /** @param cursor the stream's new cursor, or null to leave it as it was */
     void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews, Instant cursor)
             throws Exception;
+
+    /**
+     * As {@link #page(String, List, List, List, Instant)}, also keeping the stream's {@code etag}
+     * (null: leave it as it was) in the same transaction. A sink that keeps no ETags only loses
+     * the next run's conditional requests.
+     */
+    default void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
+                      Instant cursor, Etag etag) throws Exception {
+        page(stream, issues, comments, reviews, cursor);
+    }
+
+    /**
+     * The ETag of a stream's first-page request {@code url} whose answer was the stream's whole
+     * news: the next run sends it back (If-None-Match), and 304 means nothing changed.
+     */
+    record Etag(String url, String value) {
+        public Etag {
+            Objects.requireNonNull(url, "url");
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("blank ETag for " + url);
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ import java.sql.SQLException;
 /**
  * Brings the store up to date with an issue tracker: issues, comments and pull-request fields
  * from the stored cursors, then the reviews of pull requests changed since their last reading.
- * Every page is committed with its cursor, so a failed run is resumed by running again.
+ * Every page is committed with its cursor (and ETag), so a failed run is resumed by running again.
  */
 public final class GitHubSync {
     private final IssueStore store;
@@ -19,7 +19,7 @@ public final class GitHubSync {
 
     public void sync(IssueSource source) throws SourceException, SQLException {
         try {
-            source.collect(store.cursors(), store.sink());
+            source.collect(store.cursors(), store.etags(), store.sink());
             source.reviews(store.pullsNeedingReviews(), store.sink());
         } catch (IssueSinkFailure failure) {
             if (failure.getCause() instanceof SQLException sql) {

@@ -68,6 +68,16 @@ public final class GitHubTables {
           PRIMARY KEY (source_id, stream))""",
     };
 
+    // schema step 3: the ETag of each stream's last complete first-page answer, and the exact
+    // request it answered; one per stream, as an older request is never repeated
+    static final String ETAGS_DDL = """
+        CREATE TABLE IF NOT EXISTS issue_etags (
+          source_id BIGINT NOT NULL,
+          stream TEXT NOT NULL,
+          url TEXT NOT NULL,
+          etag TEXT NOT NULL,
+          PRIMARY KEY (source_id, stream))""";
+
     private GitHubTables() {
     }
 
@@ -76,6 +86,7 @@ public final class GitHubTables {
             for (String ddl : DDL) {
                 statement.executeUpdate(ddl);
             }
+            statement.executeUpdate(ETAGS_DDL);
         }
     }
 }

@@ -63,6 +63,9 @@ public final class IssueStore {
     private static final String UPSERT_CURSOR = """
             INSERT INTO issue_cursors (source_id, stream, cursor_ms) VALUES (?, ?, ?)
             ON CONFLICT (source_id, stream) DO UPDATE SET cursor_ms = excluded.cursor_ms""";
+    private static final String UPSERT_ETAG = """
+            INSERT INTO issue_etags (source_id, stream, url, etag) VALUES (?, ?, ?, ?)
+            ON CONFLICT (source_id, stream) DO UPDATE SET url = excluded.url, etag = excluded.etag""";
 
     private final Connection connection;
     private final long sourceId;
@@ -72,9 +75,36 @@ public final class IssueStore {
         this.sourceId = sourceId;
     }
 
-    /** A sink that writes each page and its cursor in one transaction. */
+    /** A sink that writes each page, its cursor and its ETag in one transaction. */
     public IssueSink sink() {
-        return this::savePage;
+        return new IssueSink() {
+            @Override
+            public void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
+                             Instant cursor) throws SQLException {
+                savePage(stream, issues, comments, reviews, cursor, null);
+            }
+
+            @Override
+            public void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
+                             Instant cursor, Etag etag) throws SQLException {
+                savePage(stream, issues, comments, reviews, cursor, etag);
+            }
+        };
+    }
+
+    /** The ETag kept for each stream, with the request it answered. */
+    public Map<String, IssueSink.Etag> etags() throws SQLException {
+        Map<String, IssueSink.Etag> etags = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT stream, url, etag FROM issue_etags WHERE source_id = ?")) {
+            select.setLong(1, sourceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    etags.put(rows.getString(1), new IssueSink.Etag(rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        return etags;
     }
 
     /** The cursor of each stream collected so far. */
@@ -163,7 +193,7 @@ public final class IssueStore {
     }
 
     private void savePage(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
-                          Instant cursor) throws SQLException {
+                          Instant cursor, IssueSink.Etag etag) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -182,6 +212,15 @@ public final class IssueStore {
                     upsert.setLong(1, sourceId);
                     upsert.setString(2, stream);
                     upsert.setLong(3, cursor.toEpochMilli());
+                    upsert.executeUpdate();
+                }
+            }
+            if (etag != null) {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ETAG)) {
+                    upsert.setLong(1, sourceId);
+                    upsert.setString(2, stream);
+                    upsert.setString(3, etag.url());
+                    upsert.setString(4, etag.value());
                     upsert.executeUpdate();
                 }
             }

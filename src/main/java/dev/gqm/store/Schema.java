@@ -56,7 +56,9 @@ final class Schema {
                       tagged_at INTEGER NOT NULL,
                       PRIMARY KEY (source_id, name))"""),
             // 2: issue tracker: issues and pull requests, comments, reviews, per-stream cursors
-            List.of(GitHubTables.DDL));
+            List.of(GitHubTables.DDL),
+            // 3: issue tracker: per-stream ETags for conditional requests
+            List.of(GitHubTables.ETAGS_DDL));
 
     static final int VERSION = STEPS.size();
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32C;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -31,7 +32,9 @@ import java.util.zip.GZIPOutputStream;
  * benchmark. Items are computed from their number on every request, so 30,000 issues and
  * 90,000 comments cost a few arrays, not JSON trees. It honours {@code since}, {@code sort},
  * {@code direction}, {@code state}, {@code per_page} and {@code page}, links the next page back
- * to itself, and counts requests per endpoint.
+ * to itself, and counts requests per endpoint. Every 200 answer carries an ETag (length and
+ * CRC-32C of the body: cheap at 114 KB a page), and a request whose If-None-Match names it is
+ * answered 304 without a body, as GitHub does.
  *
  * <p>Control endpoints (not counted): {@code /__stats} (counts as JSON; {@code ?reset=1} zeroes
  * them after answering) and {@code /__touch?n=N} (the next N items get a new comment and a
@@ -71,6 +74,7 @@ public final class SyntheticGitHub implements AutoCloseable {
     private final String base;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
     // first request and last answer since the counts were reset: the collection's time on the wire
     private final AtomicLong firstNanos = new AtomicLong(Long.MAX_VALUE);
     private final AtomicLong lastNanos = new AtomicLong(Long.MIN_VALUE);
@@ -124,7 +128,8 @@ public final class SyntheticGitHub implements AutoCloseable {
 
     /**
      * Requests per endpoint ("repository", "issues", "comments", "pulls", "reviews", "other"),
-     * their "total", and "span_ms" from the first request to the last answer.
+     * their "total", how many of them were answered 304 ("not_modified"), and "span_ms" from the
+     * first request to the last answer.
      */
     public Map<String, Long> stats(boolean reset) {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -133,6 +138,7 @@ public final class SyntheticGitHub implements AutoCloseable {
             out.put(key, c == null ? 0 : reset ? c.getAndSet(0) : c.get());
         }
         out.put("total", out.values().stream().mapToLong(Long::longValue).sum());
+        out.put("not_modified", reset ? notModified.getAndSet(0) : notModified.get());
         long first = reset ? firstNanos.getAndSet(Long.MAX_VALUE) : firstNanos.get();
         long last = reset ? lastNanos.getAndSet(Long.MIN_VALUE) : lastNanos.get();
         out.put("span_ms", last < first ? 0 : (last - first) / 1_000_000);
@@ -467,6 +473,17 @@ public final class SyntheticGitHub implements AutoCloseable {
 
     private void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (status == 200) {
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            String etag = "W/\"" + bytes.length + "-" + Long.toHexString(crc.getValue()) + "\"";
+            exchange.getResponseHeaders().add("ETag", etag);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                notModified.incrementAndGet();
+                status = 304;
+                bytes = new byte[0];
+            }
+        }
         String encodings = exchange.getRequestHeaders().getFirst("Accept-Encoding");
         if (encodings != null && encodings.contains("gzip") && bytes.length > 0) {
             ByteArrayOutputStream zipped = new ByteArrayOutputStream();

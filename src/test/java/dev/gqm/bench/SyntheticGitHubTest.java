@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark's server at a small scale, collected for real: what it serves, and the request
- * budget of a cold run, an unchanged rerun and a rerun after a touch.
+ * budget of a cold run, two unchanged reruns and a rerun after a touch.
  */
 class SyntheticGitHubTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -41,7 +41,7 @@ class SyntheticGitHubTest {
             new GitHubSync(store).sync(source(github));
             // repository + ceil(210/100) issue pages + ceil(420/100) comment pages + 1 pull page + 60 review lists
             assertEquals(Map.of("repository", 1L, "issues", 3L, "comments", 5L, "pulls", 1L, "reviews", 60L,
-                    "other", 0L, "total", 70L), withoutSpan(github.stats(true)));
+                    "other", 0L, "total", 70L, "not_modified", 0L), withoutSpan(github.stats(true)));
             List<Issue> issues = store.issues();
             assertEquals(210, issues.size());
             assertEquals(60, issues.stream().filter(Issue::pullRequest).count());
@@ -58,14 +58,21 @@ class SyntheticGitHubTest {
             assertEquals(Instant.parse("2022-01-01T04:03:00Z"), four.updatedAt());
             assertEquals("open", four.state());
 
+            // unchanged: no repository lookup; the issue and comment listings answer their cursor's
+            // item again (one page, whose ETag is kept), the pull listing 304 (ETag of the cold run)
             new GitHubSync(store).sync(source(github));
-            assertEquals(4L, github.stats(true).get("total"));
+            assertEquals(Map.of("repository", 0L, "issues", 1L, "comments", 1L, "pulls", 1L, "reviews", 0L,
+                    "other", 0L, "total", 3L, "not_modified", 1L), withoutSpan(github.stats(true)));
+            // unchanged again: the same three requests, all conditional, all 304
+            new GitHubSync(store).sync(source(github));
+            assertEquals(Map.of("repository", 0L, "issues", 1L, "comments", 1L, "pulls", 1L, "reviews", 0L,
+                    "other", 0L, "total", 3L, "not_modified", 3L), withoutSpan(github.stats(true)));
 
             // items 1..5 get a comment each, a minute apart after the newest item (T0 + 211 h)
             assertArrayEquals(new int[] {1, 2, 3, 4, 5}, github.touch(5));
             new GitHubSync(store).sync(source(github));
-            assertEquals(Map.of("repository", 1L, "issues", 1L, "comments", 1L, "pulls", 1L, "reviews", 1L,
-                    "other", 0L, "total", 5L), withoutSpan(github.stats(true)));
+            assertEquals(Map.of("repository", 0L, "issues", 1L, "comments", 1L, "pulls", 1L, "reviews", 1L,
+                    "other", 0L, "total", 4L, "not_modified", 0L), withoutSpan(github.stats(true)));
             assertEquals(425, store.comments().size());
             assertEquals(Instant.parse("2022-01-09T19:04:00Z"), store.issues().get(3).updatedAt());
         }

@@ -12,6 +12,7 @@ import dev.gqm.collect.Issue;
 import dev.gqm.collect.IssueSink;
 import dev.gqm.collect.IssueSinkFailure;
 import dev.gqm.collect.Review;
+import dev.gqm.collect.SourceException;
 import dev.gqm.collect.github.FakeGitHub;
 import dev.gqm.collect.github.GitHubIssueSource;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,8 +142,9 @@ class GitHubSyncTest {
         new GitHubSync(store).sync(again);
 
         assertTrue(again.requests() < 10, "requests: " + again.requests());
-        assertEquals(4, again.requests()); // repository, issues, comments, pulls: no reviews
-        assertTrue(github.requests.get(served + 1).endsWith("&since=2025-01-07T00%3A00%3A00Z"));
+        // issues, comments, pulls: no repository lookup (it was found before), no reviews
+        assertEquals(3, again.requests());
+        assertTrue(github.requests.get(served).endsWith("&since=2025-01-07T00%3A00%3A00Z"));
         assertEquals(before, store.issues());
         assertEquals(3, store.comments().size());
         assertEquals(3, store.reviews().size());
@@ -186,12 +189,86 @@ class GitHubSyncTest {
         int served = github.requests.size();
         new GitHubSync(store).sync(source());
 
-        assertTrue(github.requests.get(served + 1).endsWith("&since=2025-01-05T00%3A00%3A00Z"),
-                github.requests.get(served + 1));
+        assertTrue(github.requests.get(served).endsWith("&since=2025-01-05T00%3A00%3A00Z"),
+                github.requests.get(served));
         assertEquals(List.of(1, 2, 3, 4), store.issues().stream().map(Issue::number).toList());
         assertEquals(3, store.comments().size());
         assertEquals(3, store.reviews().size());
         assertEquals(Instant.parse("2025-01-05T00:00:00Z"), store.issues().get(1).mergedAt());
+    }
+
+    @Test
+    void unchangedRerunsAskConditionallyAndOnlyAChangedStreamIsReadAgain() throws Exception {
+        new GitHubSync(store).sync(source());
+        // the issue and comment listings took two pages: their first page was not the whole answer
+        assertEquals(Set.of("pulls"), store.etags().keySet());
+
+        // first rerun: each `since` listing answers its cursor's own item again, one page that is
+        // the whole answer, so its ETag is kept; the pull listing's first page is as the cold run saw it
+        GitHubIssueSource first = source();
+        int served = github.requests.size();
+        new GitHubSync(store).sync(first);
+        assertEquals(3, first.requests());
+        assertEquals(1, first.notModified());
+        assertEquals(List.of(200, 200, 304), served(github.statuses, served));
+        Map<String, IssueSink.Etag> etags = store.etags();
+        String base = github.url() + "/repos/acme/widget";
+        assertEquals(base + "/issues?state=all&sort=updated&direction=asc&per_page=100&since=2025-01-07T00%3A00%3A00Z",
+                etags.get("issues").url());
+        assertEquals(base + "/issues/comments?sort=updated&direction=asc&per_page=100&since=2025-01-02T00%3A00%3A00Z",
+                etags.get("comments").url());
+        assertEquals(base + "/pulls?state=all&sort=updated&direction=desc&per_page=100", etags.get("pulls").url());
+
+        // second rerun: the same three requests, each with its ETag, each answered 304; nothing stored
+        GitHubIssueSource second = source();
+        served = github.requests.size();
+        List<String> pages = new ArrayList<>();
+        IssueSink counting = new IssueSink() {
+            @Override
+            public void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
+                             Instant cursor) {
+                pages.add(stream);
+            }
+        };
+        second.collect(store.cursors(), store.etags(), counting);
+        second.reviews(store.pullsNeedingReviews(), counting);
+        assertEquals(3, second.requests());
+        assertEquals(3, second.notModified());
+        assertEquals(List.of(etags.get("issues").value(), etags.get("comments").value(), etags.get("pulls").value()),
+                served(github.conditions, served));
+        assertEquals(List.of(304, 304, 304), served(github.statuses, served));
+        assertEquals(List.of(), pages);
+
+        // a new comment on #4 updates it: issues and comments answer 200 and are stored, pulls stay 304
+        github.issues.get(3).put("updated_at", "2025-01-08T00:00:00Z");
+        github.addComment(1004, 4, "bob", "User", "2025-01-08T00:00:00Z", "2025-01-08T00:00:00Z");
+        GitHubIssueSource third = source();
+        served = github.requests.size();
+        new GitHubSync(store).sync(third);
+        assertEquals(List.of(200, 200, 304), served(github.statuses, served));
+        assertTrue(served(github.conditions, served).stream().noneMatch(String::isEmpty));
+        assertEquals(1, third.notModified());
+        assertEquals(4, store.comments().size());
+        assertEquals(Instant.parse("2025-01-08T00:00:00Z"), store.issues().get(3).updatedAt());
+        assertEquals(Instant.parse("2025-01-08T00:00:00Z"), store.cursors().get("issues"));
+        assertEquals(Instant.parse("2025-01-08T00:00:00Z"), store.cursors().get("comments"));
+        assertEquals(etags.get("pulls"), store.etags().get("pulls"));
+    }
+
+    @Test
+    void aRepositoryGoneSinceTheLastRunIsReportedByTheFirstListing() throws Exception {
+        new GitHubSync(store).sync(source());
+        github.fail("/repos/acme/widget/issues", 404, Map.of(), "{\"message\":\"Not Found\"}");
+        int served = github.requests.size();
+
+        SourceException e = assertThrows(SourceException.class, () -> new GitHubSync(store).sync(source()));
+
+        assertEquals("repository not found or no access: acme/widget", e.getMessage());
+        assertEquals(1, github.requests.size() - served);
+    }
+
+    private static <T> List<T> served(List<T> log, int from) {
+        return List.copyOf(log.subList(from, log.size()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gqm.store;
 
 import dev.gqm.collect.Commit;
+import dev.gqm.collect.IssueSink;
 import dev.gqm.collect.Signature;
 import dev.gqm.collect.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -148,10 +150,33 @@ class StoreTest {
     }
 
     @Test
+    void aVersion2StoreGainsTheEtagTableAndKeepsItsCursors() throws Exception {
+        Path file = tmp.resolve("v2.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (String sql : Schema.STEPS.get(0)) {
+                st.execute(sql);
+            }
+            for (String sql : Schema.STEPS.get(1)) {
+                st.execute(sql);
+            }
+            st.execute("PRAGMA user_version = 2");
+            st.execute("INSERT INTO issue_cursors (source_id, stream, cursor_ms) VALUES (1, 'issues', 1000)");
+        }
+        try (Store store = Store.open(file)) {
+            assertEquals(3, store.schemaVersion());
+            assertEquals(Map.of("issues", Instant.ofEpochMilli(1000)), store.issues(1).cursors());
+            assertEquals(Map.of(), store.issues(1).etags());
+            store.issues(1).sink().page("issues", List.of(), List.of(), List.of(), null,
+                    new IssueSink.Etag("http://h/repos/o/r/issues?since=x", "W/\"1\""));
+            assertEquals("W/\"1\"", store.issues(1).etags().get("issues").value());
+        }
+    }
+
+    @Test
     void schemaVersionIsWrittenAndANewerStoreIsRefused() throws Exception {
         Path file = tmp.resolve("gqm.db");
         try (Store store = Store.open(file)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.execute("PRAGMA user_version = 99");
@@ -170,12 +195,12 @@ class StoreTest {
     void jdbcUrlsAreUsedAsGivenAndOtherDatabasesAreRefused() throws Exception {
         Path file = tmp.resolve("url.db");
         try (Store store = Store.open("jdbc:sqlite:" + file)) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
         }
         StoreException e = assertThrows(StoreException.class, () -> Store.open("jdbc:postgresql://h/db"));
         assertTrue(e.getMessage().contains("only SQLite"), e.getMessage());
         try (Store store = Store.open(tmp.resolve("p.db").toString())) {
-            assertEquals(2, store.schemaVersion());
+            assertEquals(3, store.schemaVersion());
         }
     }
 

@@ -39,8 +39,11 @@ final class GitHubHttp implements GitHubConnector {
     // The JDK client sets these itself and refuses them from callers.
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
 
-    /** One page of a listing: the JSON array and the next page's address, if any. */
-    record Page(JsonNode items, Optional<URI> next) {
+    /**
+     * One page of a listing: the JSON array, the next page's address and the answer's ETag, if
+     * any; or, for a conditional request, {@code notModified} and nothing else.
+     */
+    record Page(JsonNode items, Optional<URI> next, Optional<String> etag, boolean notModified) {
     }
 
     private final HttpClient client;
@@ -53,6 +56,7 @@ final class GitHubHttp implements GitHubConnector {
     private final Duration waitBudget;
     private final ObjectMapper json = new ObjectMapper();
     private int requests;
+    private int notModified;
     private Duration waited = Duration.ZERO;
 
     GitHubHttp(URI apiUrl, String ownerRepo, String token, Sleeper sleeper, Clock clock,
@@ -74,8 +78,17 @@ final class GitHubHttp implements GitHubConnector {
         return requests;
     }
 
+    int notModified() {
+        return notModified;
+    }
+
     /** GETs one page of a JSON array listing. */
     Page page(URI uri) throws SourceException {
+        return page(uri, null);
+    }
+
+    /** GETs one page of a JSON array listing, conditionally when {@code ifNoneMatch} is an ETag. */
+    Page page(URI uri, String ifNoneMatch) throws SourceException {
         checkSameHost(uri);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
                 .timeout(Duration.ofSeconds(60))
@@ -84,7 +97,13 @@ final class GitHubHttp implements GitHubConnector {
         if (token != null) {
             request.header("Authorization", "token " + token);
         }
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
         HttpResponse<byte[]> response = exchange(request.build());
+        if (response.statusCode() == 304) {
+            return new Page(json.createArrayNode(), Optional.empty(), Optional.empty(), true);
+        }
         JsonNode items;
         try {
             items = json.readTree(response.body());
@@ -97,7 +116,8 @@ final class GitHubHttp implements GitHubConnector {
         if (items == null || !items.isArray()) {
             throw new SourceException("GitHub sent malformed JSON for " + uri.getPath() + ": expected a list");
         }
-        return new Page(items, response.headers().firstValue("Link").flatMap(LinkHeader::next));
+        return new Page(items, response.headers().firstValue("Link").flatMap(LinkHeader::next),
+                response.headers().firstValue("ETag").filter(e -> !e.isBlank()), false);
     }
 
     @Override
@@ -129,7 +149,10 @@ final class GitHubHttp implements GitHubConnector {
         return new Response(request, response.statusCode(), response.headers().map(), response.body());
     }
 
-    /** Sends until a 2xx answer, waiting out rate limits and retrying faults within their limits. */
+    /**
+     * Sends until a 2xx answer (or a 304 to a conditional request), waiting out rate limits and
+     * retrying faults within their limits.
+     */
     private HttpResponse<byte[]> exchange(HttpRequest request) throws SourceException {
         String path = request.uri().getPath();
         int faults = 0;
@@ -153,6 +176,10 @@ final class GitHubHttp implements GitHubConnector {
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
+                return response;
+            }
+            if (status == 304 && request.headers().firstValue("If-None-Match").isPresent()) {
+                notModified++;
                 return response;
             }
             Optional<String> remaining = response.headers().firstValue("x-ratelimit-remaining");

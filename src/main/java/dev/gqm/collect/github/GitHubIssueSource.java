@@ -24,27 +24,28 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.kohsuke.github.GHException;
-import org.kohsuke.github.GHRepository;
 import org.kohsuke.github.GitHub;
 import org.kohsuke.github.GitHubAbuseLimitHandler;
 import org.kohsuke.github.GitHubBuilder;
 import org.kohsuke.github.GitHubRateLimitHandler;
 
 /**
- * A GitHub repository's issues, pull requests, comments and reviews over the REST API. The
- * repository is looked up with the hub4j client; the listings it does not offer in the needed
- * form (oldest-first with {@code since}, repository-wide comments, raw user types and author
- * associations) are requested directly over the same connection, auth and rate-limit handling.
+ * A GitHub repository's issues, pull requests, comments and reviews over the REST API. On a first
+ * collection the repository is looked up with the hub4j client; the listings it does not offer in
+ * the needed form (oldest-first with {@code since}, repository-wide comments, raw user types and
+ * author associations) are requested directly over the same connection, auth and rate-limit
+ * handling. A stream's first page is asked for conditionally when an earlier run kept the ETag of
+ * that very request: GitHub does not count a 304 answer against the rate limit.
  */
 public final class GitHubIssueSource implements IssueSource {
     public static final Duration DEFAULT_WAIT_BUDGET = Duration.ofHours(1);
     private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    private static final int PER_PAGE = 100;
 
     private final String ownerRepo;
     private final String apiUrl;
     private final String token;
     private final GitHubHttp http;
-    private String canonicalName;
 
     public GitHubIssueSource(String ownerRepo, String apiUrl, String token, Sleeper sleeper, Clock clock) {
         this(ownerRepo, apiUrl, token, sleeper, clock, line -> { }, DEFAULT_WAIT_BUDGET);
@@ -80,13 +81,24 @@ public final class GitHubIssueSource implements IssueSource {
     }
 
     @Override
-    public void collect(Map<String, Instant> cursors, IssueSink sink) throws SourceException {
-        String repo = "/repos/" + canonicalName();
-        oldestFirst(ISSUES, repo + "/issues?state=all&sort=updated&direction=asc&per_page=100",
-                cursors.get(ISSUES), sink);
-        oldestFirst(COMMENTS, repo + "/issues/comments?sort=updated&direction=asc&per_page=100",
-                cursors.get(COMMENTS), sink);
-        pulls(repo, cursors.get(PULLS), sink);
+    public int notModified() {
+        return http.notModified();
+    }
+
+    @Override
+    public void collect(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
+            throws SourceException {
+        // once something is stored the repository was found before; should it be gone now, the
+        // first listing's 404 says so in the same words, and the lookup's request is saved
+        if (cursors.isEmpty() && etags.isEmpty()) {
+            lookUpRepository();
+        }
+        String repo = "/repos/" + ownerRepo;
+        oldestFirst(ISSUES, repo + "/issues?state=all&sort=updated&direction=asc&per_page=" + PER_PAGE,
+                cursors.get(ISSUES), etags.get(ISSUES), sink);
+        oldestFirst(COMMENTS, repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE,
+                cursors.get(COMMENTS), etags.get(COMMENTS), sink);
+        pulls(repo, cursors.get(PULLS), etags.get(PULLS), sink);
     }
 
     @Override
@@ -94,10 +106,11 @@ public final class GitHubIssueSource implements IssueSource {
         if (pulls.isEmpty()) {
             return;
         }
-        String repo = "/repos/" + canonicalName();
+        String repo = "/repos/" + ownerRepo;
         for (int number : new TreeSet<>(pulls)) {
             List<Review> reviews = new ArrayList<>();
-            Optional<URI> next = Optional.of(URI.create(apiUrl + repo + "/pulls/" + number + "/reviews?per_page=100"));
+            Optional<URI> next = Optional.of(URI.create(apiUrl + repo + "/pulls/" + number + "/reviews?per_page="
+                    + PER_PAGE));
             while (next.isPresent()) {
                 GitHubHttp.Page page = http.page(next.get());
                 for (JsonNode node : page.items()) {
@@ -105,45 +118,52 @@ public final class GitHubIssueSource implements IssueSource {
                 }
                 next = page.next();
             }
-            deliver(sink, REVIEWS_PREFIX + number, List.of(), List.of(), reviews, null);
+            deliver(sink, REVIEWS_PREFIX + number, List.of(), List.of(), reviews, null, null);
         }
     }
 
-    /** The repository's name as GitHub spells it, looked up once through hub4j (a 404 ends here). */
-    private String canonicalName() throws SourceException {
-        if (canonicalName == null) {
-            try {
-                GitHubBuilder builder = new GitHubBuilder()
-                        .withEndpoint(apiUrl)
-                        .withConnector(http)
-                        // our connector already waited out limits: one reaching the library is final
-                        .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
-                        .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL);
-                if (token != null) {
-                    // not withOAuthToken: with a token and no login, hub4j fetches /user on build,
-                    // a wasted request on every run (and a 403 for GitHub App installation tokens)
-                    String authorization = "token " + token;
-                    builder.withAuthorizationProvider(() -> authorization);
-                }
-                GitHub github = builder.build();
-                GHRepository repository = github.getRepository(ownerRepo);
-                String name = repository.getFullName();
-                canonicalName = name == null || !OWNER_REPO.matcher(name).matches() ? ownerRepo : name;
-            } catch (IOException | GHException e) {
-                throw translate(e);
+    /** Looks the repository up through hub4j: a missing one or a refused token ends the run here. */
+    private void lookUpRepository() throws SourceException {
+        try {
+            GitHubBuilder builder = new GitHubBuilder()
+                    .withEndpoint(apiUrl)
+                    .withConnector(http)
+                    // our connector already waited out limits: one reaching the library is final
+                    .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
+                    .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL);
+            if (token != null) {
+                // not withOAuthToken: with a token and no login, hub4j fetches /user on build,
+                // a wasted request on every run (and a 403 for GitHub App installation tokens)
+                String authorization = "token " + token;
+                builder.withAuthorizationProvider(() -> authorization);
             }
+            GitHub github = builder.build();
+            github.getRepository(ownerRepo);
+        } catch (IOException | GHException e) {
+            throw translate(e);
         }
-        return canonicalName;
     }
 
-    private void oldestFirst(String stream, String pathAndQuery, Instant since, IssueSink sink)
-            throws SourceException {
-        String first = apiUrl + pathAndQuery
-                + (since == null ? "" : "&since=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8));
-        Optional<URI> next = Optional.of(URI.create(first));
+    /** The stored ETag's value when it was given for exactly this request, else null. */
+    private static String ifNoneMatch(IssueSink.Etag stored, URI request) {
+        return stored != null && stored.url().equals(request.toString()) ? stored.value() : null;
+    }
+
+    // The first page's ETag is kept only when that page was the whole answer and not full: then
+    // any change (an item updated since, an edit, a deletion) must change that very page. A full
+    // page could stay the same while a new item lands on page 2.
+    private void oldestFirst(String stream, String pathAndQuery, Instant since, IssueSink.Etag stored,
+                             IssueSink sink) throws SourceException {
+        URI first = URI.create(apiUrl + pathAndQuery
+                + (since == null ? "" : "&since=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8)));
+        Optional<URI> next = Optional.of(first);
         Instant cursor = since;
+        boolean firstPage = true;
         while (next.isPresent()) {
-            GitHubHttp.Page page = http.page(next.get());
+            GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
+            if (page.notModified()) {
+                return;
+            }
             List<Issue> issues = new ArrayList<>();
             List<Comment> comments = new ArrayList<>();
             for (JsonNode node : page.items()) {
@@ -159,21 +179,35 @@ public final class GitHubIssueSource implements IssueSource {
                 }
                 cursor = cursor == null || updated.isAfter(cursor) ? updated : cursor;
             }
-            if (!issues.isEmpty() || !comments.isEmpty()) {
-                deliver(sink, stream, issues, comments, List.of(), cursor);
-            }
             next = page.next();
+            IssueSink.Etag etag = firstPage && next.isEmpty() && page.items().size() < PER_PAGE
+                    ? page.etag().map(value -> new IssueSink.Etag(first.toString(), value)).orElse(null) : null;
+            if (!issues.isEmpty() || !comments.isEmpty() || etag != null) {
+                deliver(sink, stream, issues, comments, List.of(), cursor, etag);
+            }
+            firstPage = false;
         }
     }
 
     // Pull listings have no `since`: read newest first and stop at the first one older than the
     // cursor. The cursor moves only with the last page, so a run stopped midway rereads them all.
-    private void pulls(String repo, Instant since, IssueSink sink) throws SourceException {
-        Optional<URI> next = Optional.of(URI.create(apiUrl + repo
-                + "/pulls?state=all&sort=updated&direction=desc&per_page=100"));
+    // The first page's ETag is kept with that cursor: any update moves a pull to the first page,
+    // so an unchanged first page means nothing new, however many pages there are.
+    private void pulls(String repo, Instant since, IssueSink.Etag stored, IssueSink sink) throws SourceException {
+        URI first = URI.create(apiUrl + repo + "/pulls?state=all&sort=updated&direction=desc&per_page=" + PER_PAGE);
+        Optional<URI> next = Optional.of(first);
         Instant newest = null;
+        IssueSink.Etag etag = null;
+        boolean firstPage = true;
         while (next.isPresent()) {
-            GitHubHttp.Page page = http.page(next.get());
+            GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
+            if (page.notModified()) {
+                return;
+            }
+            if (firstPage) {
+                etag = page.etag().map(value -> new IssueSink.Etag(first.toString(), value)).orElse(null);
+                firstPage = false;
+            }
             List<Issue> pulls = new ArrayList<>();
             boolean reachedCursor = false;
             for (JsonNode node : page.items()) {
@@ -187,16 +221,17 @@ public final class GitHubIssueSource implements IssueSource {
             }
             next = reachedCursor ? Optional.empty() : page.next();
             Instant cursor = next.isPresent() || newest == null ? null : newest;
-            if (!pulls.isEmpty() || cursor != null) {
-                deliver(sink, PULLS, pulls, List.of(), List.of(), cursor);
+            IssueSink.Etag kept = next.isPresent() ? null : etag;
+            if (!pulls.isEmpty() || cursor != null || kept != null) {
+                deliver(sink, PULLS, pulls, List.of(), List.of(), cursor, kept);
             }
         }
     }
 
     private static void deliver(IssueSink sink, String stream, List<Issue> issues, List<Comment> comments,
-                                List<Review> reviews, Instant cursor) {
+                                List<Review> reviews, Instant cursor, IssueSink.Etag etag) {
         try {
-            sink.page(stream, issues, comments, reviews, cursor);
+            sink.page(stream, issues, comments, reviews, cursor, etag);
         } catch (Exception e) {
             throw new IssueSinkFailure(e);
         }

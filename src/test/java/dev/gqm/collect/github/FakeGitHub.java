@@ -12,12 +12,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * A tiny GitHub REST API on 127.0.0.1 for tests: one repository whose issues, comments, pulls
  * and reviews the test sets, served with {@code since}, sorting, paging by {@code Link} and
- * rate-limit headers; scripted faults are answered first for their path.
+ * rate-limit headers; scripted faults are answered first for their path. Every 200 answer carries
+ * an ETag (a hash of its body), and a request whose If-None-Match names it is answered 304.
  */
 public final class FakeGitHub implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +44,9 @@ public final class FakeGitHub implements AutoCloseable {
     /** Each request as "path?query", and the Authorization header it carried ("" when none). */
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     public final List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Each request's If-None-Match header ("" when none) and the status it was answered with. */
+    public final List<String> conditions = Collections.synchronizedList(new ArrayList<>());
+    public final List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
     public volatile int pageSize = 100;
 
     private record Scripted(String path, int status, Map<String, String> headers, String body) {
@@ -77,6 +84,8 @@ public final class FakeGitHub implements AutoCloseable {
             requests.add(path + (query == null ? "" : "?" + query));
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             authorizations.add(auth == null ? "" : auth);
+            String condition = exchange.getRequestHeaders().getFirst("If-None-Match");
+            conditions.add(condition == null ? "" : condition);
             Scripted scripted = takeScripted(path);
             if (scripted != null) {
                 scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -162,8 +171,27 @@ public final class FakeGitHub implements AutoCloseable {
         return params;
     }
 
+    /** The ETag this server gives a 200 answer with {@code body}: weak, as GitHub's are. */
+    public static String etag(String body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // gzip when asked, as GitHub does (the hub4j client asks for it)
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    private void send(HttpExchange exchange, int status, String body) throws IOException {
+        if (status == 200) {
+            String etag = etag(body);
+            exchange.getResponseHeaders().add("ETag", etag);
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                status = 304;
+                body = "";
+            }
+        }
+        statuses.add(status);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         String encodings = exchange.getRequestHeaders().getFirst("Accept-Encoding");
         if (encodings != null && encodings.contains("gzip") && bytes.length > 0) {

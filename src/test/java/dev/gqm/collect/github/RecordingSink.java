@@ -6,11 +6,14 @@ import dev.gqm.collect.IssueSink;
 import dev.gqm.collect.Review;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Keeps every page it is given, for assertions. */
 final class RecordingSink implements IssueSink {
-    record Page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews, Instant cursor) {
+    record Page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews, Instant cursor,
+                Etag etag) {
     }
 
     final List<Page> pages = new ArrayList<>();
@@ -18,7 +21,20 @@ final class RecordingSink implements IssueSink {
     @Override
     public void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
                      Instant cursor) {
-        pages.add(new Page(stream, issues, comments, reviews, cursor));
+        pages.add(new Page(stream, issues, comments, reviews, cursor, null));
+    }
+
+    @Override
+    public void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
+                     Instant cursor, Etag etag) {
+        pages.add(new Page(stream, issues, comments, reviews, cursor, etag));
+    }
+
+    /** The ETags kept by the pages, by stream. */
+    Map<String, Etag> etags() {
+        Map<String, Etag> etags = new HashMap<>();
+        pages.stream().filter(p -> p.etag() != null).forEach(p -> etags.put(p.stream(), p.etag()));
+        return etags;
     }
 
     List<Issue> issues(String stream) {
