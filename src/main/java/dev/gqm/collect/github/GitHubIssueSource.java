@@ -46,13 +46,15 @@ public final class GitHubIssueSource implements IssueSource {
     private final String apiUrl;
     private final String token;
     private final GitHubHttp http;
+    private final Consumer<String> progress;
 
     public GitHubIssueSource(String ownerRepo, String apiUrl, String token, Sleeper sleeper, Clock clock) {
         this(ownerRepo, apiUrl, token, sleeper, clock, line -> { }, DEFAULT_WAIT_BUDGET);
     }
 
     /**
-     * @param progress receives a line whenever a rate limit is waited out
+     * @param progress receives a line whenever a rate limit is waited out, and every
+     *     {@value #PROGRESS_PAGES} pages of a long listing
      * @param waitBudget the longest total wait for primary rate limits before giving up
      */
     public GitHubIssueSource(String ownerRepo, String apiUrl, String token, Sleeper sleeper, Clock clock,
@@ -68,7 +70,11 @@ public final class GitHubIssueSource implements IssueSource {
         }
         this.token = token == null || token.isBlank() ? null : token;
         this.http = new GitHubHttp(api, ownerRepo, this.token, sleeper, clock, progress, waitBudget);
+        this.progress = progress;
     }
+
+    /** Long collections say how far they are every this many pages (or pull requests, for reviews). */
+    static final int PROGRESS_PAGES = 20;
 
     @Override
     public String repository() {
@@ -107,7 +113,11 @@ public final class GitHubIssueSource implements IssueSource {
             return;
         }
         String repo = "/repos/" + ownerRepo;
+        int done = 0;
         for (int number : new TreeSet<>(pulls)) {
+            if (++done % (PROGRESS_PAGES * 10) == 0) {
+                progress.accept("GitHub reviews: " + done + " of " + pulls.size() + " pull requests");
+            }
             List<Review> reviews = new ArrayList<>();
             Optional<URI> next = Optional.of(URI.create(apiUrl + repo + "/pulls/" + number + "/reviews?per_page="
                     + PER_PAGE));
@@ -159,7 +169,12 @@ public final class GitHubIssueSource implements IssueSource {
         Optional<URI> next = Optional.of(first);
         Instant cursor = since;
         boolean firstPage = true;
+        int pages = 0;
+        int items = 0;
         while (next.isPresent()) {
+            if (pages > 0 && pages % PROGRESS_PAGES == 0) {
+                progress.accept("GitHub " + stream + ": " + items + " read");
+            }
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
             if (page.notModified()) {
                 return;
@@ -179,6 +194,8 @@ public final class GitHubIssueSource implements IssueSource {
                 }
                 cursor = cursor == null || updated.isAfter(cursor) ? updated : cursor;
             }
+            pages++;
+            items += page.items().size();
             next = page.next();
             IssueSink.Etag etag = firstPage && next.isEmpty() && page.items().size() < PER_PAGE
                     ? page.etag().map(value -> new IssueSink.Etag(first.toString(), value)).orElse(null) : null;

@@ -22,11 +22,15 @@ class RecordedIssuesTest {
     @Test
     void readsEveryPageOfARecordedListingFollowingLinkHeaders() throws Exception {
         try (RecordedGitHub github = new RecordedGitHub(RecordedGitHub.resource("github/hub4j/testListIssues"))) {
+            List<String> progress = new java.util.ArrayList<>();
             GitHubIssueSource source = new GitHubIssueSource("hub4j/github-api", github.url(), null,
-                    d -> { throw new AssertionError("no wait expected"); }, CLOCK);
+                    d -> { throw new AssertionError("no wait expected"); }, CLOCK, progress::add,
+                    GitHubIssueSource.DEFAULT_WAIT_BUDGET);
             RecordingSink sink = new RecordingSink();
 
             source.collect(Map.of(), sink);
+            // a long listing says how far it is: 20 recorded pages of 30 before the 21st
+            assertEquals(List.of("GitHub issues: 600 read"), progress);
 
             List<Issue> issues = sink.issues(IssueSource.ISSUES);
             assertEquals(21, sink.pages.stream().filter(p -> p.stream().equals("issues")).count());
