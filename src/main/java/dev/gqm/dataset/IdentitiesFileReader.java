@@ -1,5 +1,6 @@
 package dev.gqm.dataset;
 
+import dev.gqm.model.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -70,22 +67,11 @@ final class IdentitiesFileReader {
     }
 
     IdentitiesFile read(String text) throws IdentitiesException {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(file)
-                .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(MAX_ALIASES)
-                .setAllowRecursiveKeys(false)
-                .setCodePointLimit(MAX_CODE_POINTS)
-                .setUseMarks(true)
-                .build();
         Optional<Node> root;
         try {
-            root = new Compose(settings).composeString(text);
-        } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
-            throw new IdentitiesException(List.of(at(mark) + "invalid YAML: " + e.getProblem()));
-        } catch (YamlEngineException e) {
-            throw new IdentitiesException(List.of(file + ": invalid YAML: " + e.getMessage()));
+            root = SafeYaml.compose(file, text, MAX_ALIASES, MAX_CODE_POINTS);
+        } catch (SafeYaml.InvalidYaml e) {
+            throw new IdentitiesException(List.of(e.getMessage()));
         }
         if (root.isEmpty() || isNull(root.get())) {
             return IdentitiesFile.empty();
@@ -312,11 +298,7 @@ final class IdentitiesFileReader {
     private void problem(Node node, String what) {
         Optional<Mark> mark = node.getStartMark();
         problems.add(new Problem(mark.map(Mark::getLine).orElse(-1), mark.map(Mark::getColumn).orElse(-1),
-                at(mark) + what));
-    }
-
-    private String at(Optional<Mark> mark) {
-        return mark.map(m -> file + ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1) + ": ").orElse(file + ": ");
+                SafeYaml.at(file, mark) + what));
     }
 
     private static int line(Node node) {
