@@ -12,6 +12,7 @@ import dev.gqm.dataset.IdentitiesFile;
 import dev.gqm.dataset.IdentityResolver;
 import dev.gqm.dataset.IssueData;
 import dev.gqm.dataset.Mailmap;
+import dev.gqm.dataset.TablesawWarmup;
 import dev.gqm.evaluate.Evaluator;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.SourceInfo;
@@ -230,6 +231,7 @@ final class Pipeline {
             Optional<GitData> gitData = Optional.empty();
             Mailmap mailmap = Mailmap.empty();
             if (needed.contains(Source.GIT)) {
+                TablesawWarmup.start(); // the git dataset's first Table scans the class path: overlap it with collection
                 GitState git = collectGit(o, store);
                 if (git.shallow()) {
                     warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");

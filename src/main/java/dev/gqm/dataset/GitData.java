@@ -11,34 +11,62 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+import tech.tablesaw.table.TableSlice;
 
 /**
  * Git history as of one instant, after identity merging: non-merge commits with plausible dates
- * at or before as-of, as lists of {@link Contribution} in history order (newest committed first,
- * as the store gives them):
+ * at or before as-of, as Tablesaw tables, each sorted by {@code at} newest first (equal times in
+ * history order, newest committed first, as the store gives them):
  * <ul>
- *   <li>commits: one row per commit, for its author</li>
- *   <li>contributions: the author and every co-author of each commit, each person once per commit</li>
- *   <li>first contributions: each person's earliest contribution</li>
+ *   <li>commits ({@value #ID}, {@value #PERSON}, {@value #AT}, {@value #BOT}): one row per commit,
+ *       for its author</li>
+ *   <li>contributions ({@value #PERSON}, {@value #AT}, {@value #BOT}): the author and every
+ *       co-author of each commit, each person once per commit, the author first</li>
+ *   <li>first contributions ({@value #PERSON}, {@value #AT}, {@value #COMMIT}, {@value #BOT}):
+ *       each person's earliest contribution</li>
+ *   <li>tags ({@value #NAME}, {@value #TARGET}, {@value #AT}): tags dated at or before as-of</li>
  * </ul>
+ * {@value #PERSON} holds {@link Person#key()}, which {@link #person(String)} resolves; {@value #AT}
+ * is the author time (a tag's date) in epoch milliseconds.
  *
  * <p>Metrics ask for many windows (a time series is a dozen of them) over histories of 100k
- * commits, so the history is held in plain arrays with an index sorted by time: a window is two
- * binary searches. Plain lists rather than Tablesaw tables: the first Tablesaw table of a run
- * scans the whole class path, which costs more than all the git metrics together.
+ * commits. Since the rows are sorted by time, a window is two binary searches over {@value #AT},
+ * and the window's rows a {@link TableSlice}: a view of the table, nothing copied. ({@code
+ * Table.inRange} and {@code Table.where} copy cell by cell, through the string dictionaries; over
+ * a report's hundred windows that cost more than all the git metrics did on plain arrays.) Bots'
+ * rows are left out only for a window that holds some: those rows are then copied into a table of
+ * their own, since a view with holes looks every row up in its selection. Read the slices; the
+ * dataset's tables behind them are shared.
+ *
+ * <p>The first use of {@link Table} in a process scans the whole class path (about half a second
+ * in the fat jar): {@link TablesawWarmup} starts it on another thread while collection runs.
  */
 public final class GitData {
+    public static final String ID = "id";
+    public static final String PERSON = "person";
+    public static final String AT = "at";
+    public static final String COMMIT = "commit";
+    public static final String BOT = "bot";
+    public static final String NAME = "name";
+    public static final String TARGET = "target";
+
     /** Commits dated before this are taken as broken clocks. */
     static final Instant PLAUSIBLE_FROM = ZonedDateTime.of(1990, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
 
-    private final Rows commits;
-    private final Rows contributions;
-    private final List<Contribution> firstContributions;
-    private final List<GitTag> tags;
+    private final SortedRows commits;
+    private final SortedRows contributions;
+    private final SortedRows firstContributions;
+    private final SortedRows tags;
     private final Map<String, Person> people;
     private final int implausible;
 
-    private GitData(Rows commits, Rows contributions, List<Contribution> firstContributions, List<GitTag> tags,
+    private GitData(SortedRows commits, SortedRows contributions, SortedRows firstContributions, SortedRows tags,
                     Map<String, Person> people, int implausible) {
         this.commits = commits;
         this.contributions = contributions;
@@ -58,8 +86,8 @@ public final class GitData {
         long latestPlausible = asOf.plusSeconds(86_400).toEpochMilli();
         long earliestPlausible = PLAUSIBLE_FROM.toEpochMilli();
         Map<String, Person> people = new HashMap<>();
-        Rows.Builder commitRows = new Rows.Builder(history.size());
-        Rows.Builder contributionRows = new Rows.Builder(history.size());
+        HistoryRows commitRows = new HistoryRows(history.size());
+        HistoryRows contributionRows = new HistoryRows(history.size());
         int implausible = 0;
         List<Person> coAuthors = new ArrayList<>();
         for (Commit c : history) {
@@ -88,13 +116,13 @@ public final class GitData {
                 contributionRows.add(p, at, c.id());
             }
         }
-        Rows contributions = contributionRows.build();
-        List<GitTag> tags = tagList.stream()
-                .filter(t -> t.date().toEpochMilli() <= asOfMs && t.date().toEpochMilli() >= earliestPlausible)
-                .map(t -> new GitTag(t.name(), t.target(), t.date()))
-                .toList();
-        return new GitData(commitRows.build(), contributions, contributions.firsts(), tags, Map.copyOf(people),
-                implausible);
+        return new GitData(
+                new SortedRows(commitRows.table("commits", commitRows.all(), ID, PERSON, AT, BOT)),
+                // no commit column: no metric reads it, and every window would copy it
+                new SortedRows(contributionRows.table("contributions", contributionRows.all(), PERSON, AT, BOT)),
+                new SortedRows(contributionRows.table("first contributions", contributionRows.firsts(),
+                        PERSON, AT, COMMIT, BOT)),
+                new SortedRows(tagTable(tagList, earliestPlausible, asOfMs)), Map.copyOf(people), implausible);
     }
 
     private static Person remember(Map<String, Person> people, Person p) {
@@ -102,13 +130,25 @@ public final class GitData {
         return known == null ? p : known;
     }
 
-    /** Non-merge commits authored in the window, one per commit for its author; bots' left out unless asked. */
-    public List<Contribution> commitsIn(Window w, boolean includeBots) {
+    /** Tags dated in [1990, as-of], newest first; equal dates keep store order (by name). */
+    private static Table tagTable(List<Tag> tagList, long earliestPlausible, long asOfMs) {
+        List<Tag> kept = tagList.stream()
+                .filter(t -> t.date().toEpochMilli() <= asOfMs && t.date().toEpochMilli() >= earliestPlausible)
+                .sorted((a, b) -> b.date().compareTo(a.date()))
+                .toList();
+        return Table.create("tags",
+                StringColumn.create(NAME, kept.stream().map(Tag::name)),
+                StringColumn.create(TARGET, kept.stream().map(Tag::target)),
+                LongColumn.create(AT, kept.stream().mapToLong(t -> t.date().toEpochMilli())));
+    }
+
+    /** Non-merge commits authored in the window, one row per commit for its author; bots' left out unless asked. */
+    public TableSlice commitsIn(Window w, boolean includeBots) {
         return commits.in(w, includeBots);
     }
 
-    /** Authors and co-authors of the window's commits, one per person and commit. */
-    public List<Contribution> contributionsIn(Window w, boolean includeBots) {
+    /** Authors and co-authors of the window's commits, one row per person and commit (no commit column). */
+    public TableSlice contributionsIn(Window w, boolean includeBots) {
         return contributions.in(w, includeBots);
     }
 
@@ -116,14 +156,18 @@ public final class GitData {
      * Each person's first contribution ever: the earliest author time; of equal times, the one
      * first in history order (the newest committed). Bots' left out unless asked.
      */
-    public List<Contribution> firstContributions(boolean includeBots) {
-        return includeBots ? firstContributions
-                : firstContributions.stream().filter(c -> !c.person().bot()).toList();
+    public TableSlice firstContributions(boolean includeBots) {
+        return firstContributions.all(includeBots);
     }
 
-    /** Tags dated in the window, in store order (by name). */
-    public List<GitTag> tagsIn(Window w) {
-        return tags.stream().filter(t -> w.contains(t.date())).toList();
+    /** The first contributions that fall in the window. */
+    public TableSlice firstContributionsIn(Window w, boolean includeBots) {
+        return firstContributions.in(w, includeBots);
+    }
+
+    /** Tags dated in the window. */
+    public TableSlice tagsIn(Window w) {
+        return tags.in(w, true);
     }
 
     public Person person(String key) {
@@ -137,74 +181,56 @@ public final class GitData {
 
     /** True when there is no commit at all at or before as-of. */
     public boolean empty() {
-        return commits.size() == 0;
+        return commits.rows.rowCount() == 0;
     }
 
     /** The earliest commit time, for the start of time series. */
     public Instant firstCommit() {
-        return commits.size() == 0 ? null : Instant.ofEpochMilli(commits.sortedAt[0]);
+        return empty() ? null : Instant.ofEpochMilli(commits.rows.longColumn(AT).getLong(commits.rows.rowCount() - 1));
     }
 
-    /** Rows of (person, at, commit) in history order, with their positions sorted by time. */
-    private static final class Rows {
-        final Person[] person;
-        final long[] at;
-        final String[] commit;
-        /** Row positions ordered by {@code at}; equal times keep history order. */
-        final int[] byTime;
-        /** {@code at} of {@link #byTime}'s rows, for binary search. */
-        final long[] sortedAt;
+    /** A table sorted by {@value #AT} newest first, and where its bots' rows are. */
+    private static final class SortedRows {
+        final Table rows;
+        /** Positions of bots' rows, ascending; usually none, so that most windows need no filtering. */
+        private final int[] botRows;
 
-        private Rows(Person[] person, long[] at, String[] commit) {
-            this.person = person;
-            this.at = at;
-            this.commit = commit;
-            this.byTime = sortedByTime(at);
-            this.sortedAt = new long[at.length];
-            for (int i = 0; i < byTime.length; i++) {
-                sortedAt[i] = at[byTime[i]];
+        SortedRows(Table rows) {
+            this.rows = rows;
+            this.botRows = rows.containsColumn(BOT) ? rows.booleanColumn(BOT).isTrue().toArray() : new int[0];
+        }
+
+        /** The rows in (from, to]: two binary searches over {@value #AT}. */
+        TableSlice in(Window w, boolean includeBots) {
+            LongColumn at = rows.longColumn(AT);
+            return slice(firstAtOrBefore(at, w.to().toEpochMilli()), firstAtOrBefore(at, w.from().toEpochMilli()),
+                    includeBots);
+        }
+
+        TableSlice all(boolean includeBots) {
+            return slice(0, rows.rowCount(), includeBots);
+        }
+
+        private TableSlice slice(int from, int to, boolean includeBots) {
+            Selection rowsInRange = Selection.withRange(from, to);
+            int firstBot = firstAtLeast(botRows, from);
+            int afterBots = firstAtLeast(botRows, to);
+            if (includeBots || firstBot == afterBots) {
+                return new TableSlice(rows, rowsInRange);
             }
+            // a view with holes looks each row up in its selection: copy the window's other rows instead,
+            // column by column (Table.where copies cell by cell)
+            Selection people = rowsInRange.andNot(Selection.with(Arrays.copyOfRange(botRows, firstBot, afterBots)));
+            return new TableSlice(Table.create(rows.name(), rows.columns().stream().map(c -> c.where(people))));
         }
 
-        int size() {
-            return at.length;
-        }
-
-        /** The rows in (from, to], in history order. */
-        List<Contribution> in(Window w, boolean includeBots) {
-            int lo = firstAfter(w.from().toEpochMilli());
-            int hi = firstAfter(w.to().toEpochMilli());
-            int[] rows = Arrays.copyOfRange(byTime, lo, hi);
-            Arrays.sort(rows);
-            List<Contribution> out = new ArrayList<>(rows.length);
-            for (int row : rows) {
-                if (includeBots || !person[row].bot()) {
-                    out.add(new Contribution(person[row], at[row], commit[row]));
-                }
-            }
-            return out;
-        }
-
-        /** Each person's earliest row, the first in history order among equal times; in history order. */
-        List<Contribution> firsts() {
-            Map<String, Integer> first = new HashMap<>();
-            for (int row = 0; row < at.length; row++) {
-                Integer seen = first.get(person[row].key());
-                if (seen == null || at[row] < at[seen]) {
-                    first.put(person[row].key(), row);
-                }
-            }
-            return first.values().stream().sorted()
-                    .map(row -> new Contribution(person[row], at[row], commit[row])).toList();
-        }
-
-        /** The index in {@link #sortedAt} of the first time strictly after {@code t}. */
-        private int firstAfter(long t) {
+        /** In a column sorted newest first, the first row at or before {@code t}. */
+        private static int firstAtOrBefore(LongColumn at, long t) {
             int lo = 0;
-            int hi = sortedAt.length;
+            int hi = at.size();
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (sortedAt[mid] <= t) {
+                if (at.getLong(mid) > t) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -213,13 +239,59 @@ public final class GitData {
             return lo;
         }
 
-        private static int[] sortedByTime(long[] at) {
-            Integer[] order = new Integer[at.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
+        /** In ascending distinct positions, the index of the first at or after {@code row}. */
+        private static int firstAtLeast(int[] positions, int row) {
+            int i = Arrays.binarySearch(positions, row);
+            return i >= 0 ? i : -i - 1;
+        }
+    }
+
+    /** Rows of (person, at, commit) in history order, as collected, before they become a table. */
+    private static final class HistoryRows {
+        private final List<Person> person;
+        private final List<String> commit;
+        private long[] at;
+
+        HistoryRows(int expected) {
+            person = new ArrayList<>(expected);
+            commit = new ArrayList<>(expected);
+            at = new long[Math.max(16, expected)];
+        }
+
+        void add(Person p, long time, String commitId) {
+            if (person.size() == at.length) {
+                at = Arrays.copyOf(at, at.length * 2);
             }
-            // a stable sort: equal times stay in history order
-            Arrays.sort(order, (a, b) -> Long.compare(at[a], at[b]));
+            at[person.size()] = time;
+            person.add(p);
+            commit.add(commitId);
+        }
+
+        int[] all() {
+            int[] rows = new int[person.size()];
+            Arrays.setAll(rows, i -> i);
+            return rows;
+        }
+
+        /** Each person's earliest row, the first in history order among equal times; in history order. */
+        int[] firsts() {
+            Map<String, Integer> first = new HashMap<>();
+            for (int row = 0; row < person.size(); row++) {
+                Integer seen = first.get(person.get(row).key());
+                if (seen == null || at[row] < at[seen]) {
+                    first.put(person.get(row).key(), row);
+                }
+            }
+            return first.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+        }
+
+        /** The rows (given in history order) ordered newest first; a stable sort keeps history order among equal times. */
+        private int[] newestFirst(int[] rows) {
+            Integer[] order = new Integer[rows.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = rows[i];
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(at[b], at[a]));
             int[] out = new int[order.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = order[i];
@@ -227,30 +299,26 @@ public final class GitData {
             return out;
         }
 
-        static final class Builder {
-            private final List<Person> person;
-            private long[] at;
-            private final List<String> commit;
-
-            Builder(int expected) {
-                person = new ArrayList<>(expected);
-                at = new long[Math.max(16, expected)];
-                commit = new ArrayList<>(expected);
+        /** A table of the given rows (in history order) with the named columns, sorted newest first. */
+        Table table(String name, int[] historyRows, String... columns) {
+            int[] rows = newestFirst(historyRows);
+            List<Column<?>> out = new ArrayList<>(columns.length);
+            for (String column : columns) {
+                out.add(switch (column) {
+                    case ID, COMMIT -> StringColumn.create(column, Arrays.stream(rows).mapToObj(commit::get));
+                    case PERSON -> StringColumn.create(column, Arrays.stream(rows).mapToObj(r -> person.get(r).key()));
+                    case AT -> LongColumn.create(column, Arrays.stream(rows).mapToLong(r -> at[r]).toArray());
+                    case BOT -> {
+                        boolean[] bot = new boolean[rows.length];
+                        for (int i = 0; i < rows.length; i++) {
+                            bot[i] = person.get(rows[i]).bot();
+                        }
+                        yield BooleanColumn.create(column, bot);
+                    }
+                    default -> throw new IllegalArgumentException("no column " + column);
+                });
             }
-
-            void add(Person p, long time, String commitId) {
-                if (person.size() == at.length) {
-                    at = Arrays.copyOf(at, at.length * 2);
-                }
-                at[person.size()] = time;
-                person.add(p);
-                commit.add(commitId);
-            }
-
-            Rows build() {
-                return new Rows(person.toArray(Person[]::new), Arrays.copyOf(at, person.size()),
-                        commit.toArray(String[]::new));
-            }
+            return Table.create(name, out);
         }
     }
 }

@@ -1,9 +1,10 @@
 package dev.gqm.metric;
 
-import dev.gqm.dataset.Contribution;
 import dev.gqm.dataset.GitData;
-import java.util.Comparator;
-import java.util.List;
+import dev.gqm.dataset.Person;
+import java.time.Instant;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.table.TableSlice;
 
 /** git.commits: non-merge commits whose author date is in W. */
 final class GitCommits extends GitMetric {
@@ -19,14 +20,13 @@ final class GitCommits extends GitMetric {
 
     @Override
     Measurement measure(GitData git, MetricQuery q) {
-        // newest first; a stable sort keeps history order among equal times
-        List<Contribution> commits = git.commitsIn(q.window(), q.use().includeBots()).stream()
-                .sorted(Comparator.comparingLong(Contribution::at).reversed())
-                .toList();
+        // newest first, equal times in history order: the rows' own order
+        TableSlice commits = git.commitsIn(q.window(), q.use().includeBots());
         ItemTable.Builder items = ItemTable.builder("commit", "author", "email", "authored_at");
-        for (Contribution c : commits) {
-            items.row(c.commit(), c.person().name(), c.person().email(), c.time());
+        for (Row row : commits) {
+            Person p = git.person(row.getString(GitData.PERSON));
+            items.row(row.getString(GitData.ID), p.name(), p.email(), Instant.ofEpochMilli(row.getLong(GitData.AT)));
         }
-        return Measurement.of(commits.size(), items.build());
+        return Measurement.of(commits.rowCount(), items.build());
     }
 }

@@ -1,6 +1,5 @@
 package dev.gqm.metric;
 
-import dev.gqm.dataset.Contribution;
 import dev.gqm.dataset.GitData;
 import dev.gqm.dataset.Person;
 import dev.gqm.dataset.Window;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tech.tablesaw.api.Row;
 
 /** git.inactive_contributors: people who contributed in the lookback before W and not in W. */
 final class GitInactiveContributors extends GitMetric {
@@ -39,9 +39,10 @@ final class GitInactiveContributors extends GitMetric {
         Window lookback = q.window().before(q.use().duration("lookback").toJava());
         Set<String> active = countByPerson(git.contributionsIn(q.window(), bots)).keySet();
         Map<String, Long> last = new HashMap<>();
-        for (Contribution c : git.contributionsIn(lookback, bots)) {
-            if (!active.contains(c.person().key())) {
-                last.merge(c.person().key(), c.at(), Math::max);
+        for (Row row : git.contributionsIn(lookback, bots)) {
+            String person = row.getString(GitData.PERSON);
+            if (!active.contains(person)) {
+                last.merge(person, row.getLong(GitData.AT), Math::max);
             }
         }
         ItemTable.Builder items = ItemTable.builder("person", "email", "last_contribution");

@@ -1,6 +1,5 @@
 package dev.gqm.metric;
 
-import dev.gqm.dataset.Contribution;
 import dev.gqm.dataset.GitData;
 import dev.gqm.dataset.Person;
 import dev.gqm.model.ParamSpec;
@@ -10,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.table.TableSlice;
 
 /** A count over Git history; no data without a git source or without any commit up to as-of. */
 abstract class GitMetric implements Metric {
@@ -52,11 +53,11 @@ abstract class GitMetric implements Metric {
 
     abstract Measurement measure(GitData git, MetricQuery query);
 
-    /** How many contributions each person (by key) has. */
-    static Map<String, Integer> countByPerson(List<Contribution> contributions) {
+    /** How many rows each person (by key) has among commits or contributions. */
+    static Map<String, Integer> countByPerson(TableSlice rows) {
         Map<String, Integer> counts = new HashMap<>();
-        for (Contribution c : contributions) {
-            counts.merge(c.person().key(), 1, Integer::sum);
+        for (Row row : rows) {
+            counts.merge(row.getString(GitData.PERSON), 1, Integer::sum);
         }
         return counts;
     }

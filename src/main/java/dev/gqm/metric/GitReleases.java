@@ -1,12 +1,12 @@
 package dev.gqm.metric;
 
 import dev.gqm.dataset.GitData;
-import dev.gqm.dataset.GitTag;
 import dev.gqm.model.ParamKind;
 import dev.gqm.model.ParamSpec;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
+import tech.tablesaw.api.Row;
 
 /** git.releases: tags whose date (tagger date, else commit date) is in W. */
 final class GitReleases extends GitMetric {
@@ -31,17 +31,15 @@ final class GitReleases extends GitMetric {
     @Override
     Measurement measure(GitData git, MetricQuery q) {
         List<Pattern> patterns = q.use().strings("tag_pattern").stream().map(Pattern::compile).toList();
-        // newest first; a stable sort keeps tags of equal dates by name
-        List<GitTag> tags = git.tagsIn(q.window()).stream()
-                .sorted(Comparator.comparing(GitTag::date).reversed())
-                .toList();
         ItemTable.Builder items = ItemTable.builder("tag", "date", "commit");
         int count = 0;
-        for (GitTag tag : tags) {
-            if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.matcher(tag.name()).find())) {
+        // newest first, tags of equal dates by name: the rows' own order
+        for (Row row : git.tagsIn(q.window())) {
+            String tag = row.getString(GitData.NAME);
+            if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> p.matcher(tag).find())) {
                 continue;
             }
-            items.row(tag.name(), tag.date(), tag.commit());
+            items.row(tag, Instant.ofEpochMilli(row.getLong(GitData.AT)), row.getString(GitData.TARGET));
             count++;
         }
         return Measurement.of(count, items.build());

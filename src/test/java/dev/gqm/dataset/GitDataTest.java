@@ -9,10 +9,13 @@ import dev.gqm.collect.Commit;
 import dev.gqm.collect.Signature;
 import dev.gqm.collect.Tag;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Row;
+import tech.tablesaw.table.TableSlice;
 
-/** Window boundaries, history order, co-authors and first contributions over hand-made history. */
+/** Window boundaries, row order, co-authors and first contributions over hand-made history. */
 class GitDataTest {
     static final Signature ANN = new Signature("Ann", "ann@example.com");
     static final Signature BEN = new Signature("Ben", "ben@example.com");
@@ -46,12 +49,22 @@ class GitDataTest {
         return new Window(Instant.parse(from + "T00:00:00Z"), Instant.parse(to + "T00:00:00Z"));
     }
 
-    static List<String> commits(List<Contribution> rows) {
-        return rows.stream().map(Contribution::commit).toList();
+    /** The commit ids of commits (column id) or first contributions (column commit), row by row as metrics read them. */
+    static List<String> commits(TableSlice rows) {
+        String column = rows.containsColumn(GitData.ID) ? GitData.ID : GitData.COMMIT;
+        List<String> ids = new ArrayList<>();
+        for (Row row : rows) {
+            ids.add(row.getString(column));
+        }
+        return ids;
     }
 
-    static List<String> people(List<Contribution> rows) {
-        return rows.stream().map(c -> c.person().key()).toList();
+    static List<String> people(TableSlice rows) {
+        List<String> keys = new ArrayList<>();
+        for (Row row : rows) {
+            keys.add(row.getString(GitData.PERSON));
+        }
+        return keys;
     }
 
     @Test
@@ -67,20 +80,52 @@ class GitDataTest {
 
     @Test
     void contributionsNameEachPersonOncePerCommitAuthorFirst() {
-        List<Contribution> rows = data().contributionsIn(window("2026-06-01", "2026-06-10"), false);
+        TableSlice rows = data().contributionsIn(window("2026-06-01", "2026-06-10"), false);
         assertEquals(List.of("ben@example.com", "ann@example.com"), people(rows));
-        assertEquals(List.of("e", "e"), commits(rows));
-        assertEquals(Instant.parse("2026-06-10T00:00:00Z"), rows.get(1).time());
+        // both rows are commit e's (the table has no commit column): its author time
+        long e = Instant.parse("2026-06-10T00:00:00Z").toEpochMilli();
+        assertEquals(List.of(e, e), rows.longColumn(GitData.AT).asList());
+        assertFalse(rows.containsColumn(GitData.COMMIT));
     }
 
     @Test
     void firstContributionIsTheEarliestAndOnEqualTimesTheNewestInHistory() {
         GitData git = data();
-        List<Contribution> first = git.firstContributions(true);
-        // history order: g (bot), c (Ben's first: 2026-05-01), b (Ann's first: b0 has the same time but is older in history)
+        TableSlice first = git.firstContributions(true);
+        // newest first: g (bot), c (Ben's first: 2026-05-01), b (Ann's first: b0 has the same time but is older in history)
         assertEquals(List.of("bot@example.com", "ben@example.com", "ann@example.com"), people(first));
         assertEquals(List.of("g", "c", "b"), commits(first));
         assertEquals(List.of("c", "b"), commits(git.firstContributions(false)));
+    }
+
+    @Test
+    void rowsAreNewestFirstByAuthorTimeEvenWhenHistoryDisagrees() {
+        // a rebased commit: newest in history, authored before its parent
+        List<Commit> history = List.of(commit("y", BEN, "2026-03-01", 1), commit("x", ANN, "2026-04-01", 1),
+                commit("w", BEN, "2026-02-01", 1));
+        GitData git = GitData.build(history, List.of(), new IdentityResolver(null, null), AS_OF);
+        assertEquals(List.of("x", "y", "w"), commits(git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
+        assertEquals(List.of("y"), commits(git.commitsIn(window("2026-02-01", "2026-03-01"), true)));
+        assertEquals(Instant.parse("2026-02-01T00:00:00Z"), git.firstCommit());
+        assertEquals(List.of("x", "w"), commits(git.firstContributions(true)));
+    }
+
+    @Test
+    void firstContributionsInAWindow() {
+        GitData git = data();
+        assertEquals(List.of("g", "c", "b"), commits(git.firstContributionsIn(window("2026-04-30", "2026-06-30"), true)));
+        assertEquals(List.of("c", "b"), commits(git.firstContributionsIn(window("2026-04-30", "2026-06-30"), false)));
+        assertEquals(List.of("g"), commits(git.firstContributionsIn(window("2026-05-01", "2026-06-30"), true)));
+    }
+
+    @Test
+    void aWindowOfOnlyABotIsEmptyWithoutBots() {
+        GitData git = data();
+        assertEquals(List.of("g"), commits(git.commitsIn(window("2026-06-20", "2026-07-01"), true)));
+        assertEquals(List.of(), commits(git.commitsIn(window("2026-06-20", "2026-07-01"), false)));
+        assertEquals(List.of("g", "e"), commits(git.commitsIn(window("2026-06-01", "2026-07-01"), true)));
+        assertEquals(List.of("ben@example.com", "ann@example.com"),
+                people(git.contributionsIn(window("2026-06-01", "2026-07-01"), false)));
     }
 
     @Test
@@ -89,8 +134,10 @@ class GitDataTest {
         assertEquals(2, git.implausible());
         assertEquals(Instant.parse("2026-05-01T00:00:00Z"), git.firstCommit());
         assertFalse(git.empty());
-        assertEquals(List.of(new GitTag("v1", "c", Instant.parse("2026-05-02T00:00:00Z"))),
-                git.tagsIn(window("2026-01-01", "2026-07-01")));
+        TableSlice tags = git.tagsIn(window("2026-01-01", "2026-07-01"));
+        assertEquals(List.of("v1"), tags.stringColumn(GitData.NAME).asList());
+        assertEquals(List.of("c"), tags.stringColumn(GitData.TARGET).asList());
+        assertEquals(List.of(Instant.parse("2026-05-02T00:00:00Z").toEpochMilli()), tags.longColumn(GitData.AT).asList());
         assertTrue(git.person("bot@example.com").bot());
     }
 
@@ -99,6 +146,6 @@ class GitDataTest {
         GitData git = GitData.build(List.of(), List.of(), new IdentityResolver(null, null), AS_OF);
         assertTrue(git.empty());
         assertNull(git.firstCommit());
-        assertEquals(List.of(), git.commitsIn(window("2026-01-01", "2026-07-01"), true));
+        assertEquals(List.of(), commits(git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
     }
 }
