@@ -19,11 +19,7 @@ public record Window(Instant from, Instant to) {
         return t != null && t.isAfter(from) && !t.isAfter(to);
     }
 
-    public boolean containsMillis(long epochMillis) {
-        return epochMillis > from.toEpochMilli() && epochMillis <= to.toEpochMilli();
-    }
-
-    /** The window of the same length just before this one. */
+    /** The window of the given length that ends where this one starts. */
     public Window before(Duration length) {
         return new Window(from.minus(length), from);
     }

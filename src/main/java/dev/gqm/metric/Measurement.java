@@ -12,8 +12,4 @@ public record Measurement(Double value, ItemTable items, String note) {
     public static Measurement noData(String why, ItemTable items) {
         return new Measurement(null, items, why);
     }
-
-    public boolean hasValue() {
-        return value != null;
-    }
 }

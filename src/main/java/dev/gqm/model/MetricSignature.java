@@ -1,6 +1,5 @@
 package dev.gqm.model;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,9 +8,5 @@ public record MetricSignature(String id, Unit unit, Stat defaultStat, Set<Stat> 
     public MetricSignature {
         stats = Set.copyOf(stats);
         params = Map.copyOf(params);
-    }
-
-    public List<String> paramNames() {
-        return params.keySet().stream().sorted().toList();
     }
 }
