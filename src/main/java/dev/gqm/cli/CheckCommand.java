@@ -50,8 +50,9 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pipeline pipeline = new Pipeline(ctx);
-        Model model = pipeline.loadModel(options.model);
-        ModelResult result = pipeline.measure(options, model);
+        Pipeline.Measured measured = pipeline.loadAndMeasure(options);
+        Model model = measured.model();
+        ModelResult result = measured.result();
         if (writeReport) {
             pipeline.write(result, pipeline.outDir(options, model));
         }

@@ -24,6 +24,7 @@ final class CollectCommand implements Callable<Integer> {
         }
         Pipeline pipeline = new Pipeline(ctx);
         pipeline.checkGitHubOptions(options);
+        pipeline.openGitAhead(options);
         try (Store store = pipeline.openStore(options)) {
             Pipeline.GitState git = pipeline.collectGit(options, store);
             ctx.out().println("Collected " + git.location() + " at " + (git.head() == null ? "(no commits)" : git.head())
@@ -32,6 +33,8 @@ final class CollectCommand implements Callable<Integer> {
                 Pipeline.GitHubState gh = pipeline.collectGitHub(options, store);
                 ctx.out().println("Collected GitHub " + gh.repository() + " in " + gh.requests() + " requests");
             }
+        } finally {
+            pipeline.closeAhead();
         }
         return ExitCode.OK;
     }

@@ -41,6 +41,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -112,9 +114,81 @@ final class Pipeline {
     record GitState(long sourceId, String location, String head, boolean shallow, int newCommits) {
     }
 
+    /** A local repository being opened ahead of its collection (see {@link #openGitAhead}). */
+    private record Opening(String repo, String branch, Path cache, CompletableFuture<GitRepositorySource> source) {
+    }
+
+    private Opening opening;
+
+    /**
+     * Starts opening a local repository on another thread, so that reading its pack index (a
+     * quarter of a second on a large history) overlaps loading the model and opening the store.
+     * Its failure, if any, surfaces where {@link #collectGit} would have met it, after the usage
+     * checks. URLs are left alone: nothing is fetched before the options have been checked.
+     * The caller ends with {@link #closeAhead()}.
+     */
+    void openGitAhead(RunOptions o) {
+        if (o.offline || o.repo == null || looksLikeUrl(o.repo) || opening != null) {
+            return;
+        }
+        Path cache = cacheDir(o);
+        String repo = repoArgument(o);
+        CompletableFuture<GitRepositorySource> source = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                source.complete(GitRepositorySource.open(repo, o.branch, cache));
+            } catch (Throwable e) {
+                source.completeExceptionally(e);
+            }
+        }, "gqm-git-open");
+        thread.setDaemon(true);
+        thread.start();
+        opening = new Opening(repo, o.branch, cache, source);
+    }
+
+    /** Closes a repository opened ahead and never collected. */
+    void closeAhead() {
+        Opening left = opening;
+        opening = null;
+        if (left != null) {
+            left.source().thenAccept(GitRepositorySource::close);
+        }
+    }
+
+    private GitRepositorySource openGit(String repo, String branch, Path cache) throws SourceException {
+        Opening ahead = opening;
+        if (ahead == null || !ahead.repo().equals(repo) || !java.util.Objects.equals(ahead.branch(), branch)
+                || !ahead.cache().equals(cache)) {
+            return GitRepositorySource.open(repo, branch, cache);
+        }
+        opening = null;
+        try {
+            return ahead.source().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SourceException source) {
+                throw source;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private Path cacheDir(RunOptions o) {
+        return o.cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(o.cacheDir);
+    }
+
+    private String repoArgument(RunOptions o) {
+        return looksLikeUrl(o.repo) ? o.repo : ctx.workDir().resolve(o.repo).normalize().toString();
+    }
+
     GitState collectGit(RunOptions o, Store store) {
-        Path cache = o.cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(o.cacheDir);
-        String repo = looksLikeUrl(o.repo) ? o.repo : ctx.workDir().resolve(o.repo).normalize().toString();
+        Path cache = cacheDir(o);
+        String repo = repoArgument(o);
         try {
             if (o.offline) {
                 String location = GitRepositorySource.canonicalLocation(repo);
@@ -125,7 +199,8 @@ final class Pipeline {
                 return new GitState(id.get(), location, store.gitTip(id.get()).orElse(null), false, 0);
             }
             progress("reading Git history of " + repo);
-            try (GitRepositorySource source = GitRepositorySource.open(repo, o.branch, cache)) {
+            try (GitRepositorySource source = openGit(repo, o.branch, cache)) {
+                dev.gqm.Trace.at("repo open");
                 SyncResult r = new GitSync(store).sync(source);
                 progress(r.newCommits() + " new commits stored" + (r.rewritten() ? " (branch was rewritten: history re-read)" : ""));
                 return new GitState(r.sourceId(), source.location(), r.head(), r.shallow(), r.newCommits());
@@ -205,6 +280,24 @@ final class Pipeline {
         }
     }
 
+    /** A model and what it measured. */
+    record Measured(Model model, ModelResult result) {
+    }
+
+    /**
+     * Loads the model named by the options and measures it ({@link #measure(RunOptions, Model)}),
+     * with a local repository opened meanwhile on another thread.
+     */
+    Measured loadAndMeasure(RunOptions o) {
+        openGitAhead(o);
+        try {
+            Model model = loadModel(o.model);
+            return new Measured(model, measure(o, model));
+        } finally {
+            closeAhead();
+        }
+    }
+
     /** Collects (unless offline), builds the dataset and evaluates the model. */
     ModelResult measure(RunOptions o, Model model) {
         // options first, as before the split: a usage error creates and locks no store
@@ -212,6 +305,7 @@ final class Pipeline {
         checkGitHubOptions(o);
         identities(o);
         try (Store store = openStore(o)) {
+            dev.gqm.Trace.at("store open");
             return measure(o, model, store);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
@@ -236,12 +330,14 @@ final class Pipeline {
                 if (git.shallow()) {
                     warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");
                 }
+                dev.gqm.Trace.at("collected");
                 mailmap = Mailmap.parse(store.mailmap(git.sourceId()));
                 if (mailmap.skippedLines() > 0) {
                     warnings.add(".mailmap: " + mailmap.skippedLines() + " malformed lines ignored");
                 }
                 GitData data = GitData.build(store.commits(git.sourceId()), store.tags(git.sourceId()),
                         new IdentityResolver(mailmap, identities), asOf);
+                dev.gqm.Trace.at("dataset built");
                 if (data.implausible() > 0) {
                     warnings.add(data.implausible() + " commits dated before 1990 or after as-of + 1 day were left out");
                 }
@@ -263,6 +359,7 @@ final class Pipeline {
             }
             warnings.forEach(w -> progress("warning: " + w));
             Dataset data = new Dataset(asOf, gitData, tracker);
+            dev.gqm.Trace.at("evaluating");
             return new Evaluator(catalog).evaluate(model, data, generatedAt, sources, warnings);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);

@@ -37,6 +37,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        dev.gqm.Trace.at("call");
         Pipeline pipeline = new Pipeline(ctx);
         if (portfolio != null) {
             for (String option : PER_REPOSITORY) {
@@ -47,10 +48,13 @@ final class ReportCommand implements Callable<Integer> {
             }
             return new PortfolioRun(ctx, pipeline, options.verbose).run(options, portfolio);
         }
-        Model model = pipeline.loadModel(options.model);
-        ModelResult result = pipeline.measure(options, model);
+        Pipeline.Measured measured = pipeline.loadAndMeasure(options);
+        Model model = measured.model();
+        ModelResult result = measured.result();
+        dev.gqm.Trace.at("measured");
         Path out = pipeline.outDir(options, model);
         pipeline.write(result, out);
+        dev.gqm.Trace.at("report written");
         ctx.out().println("Report written to " + out + " (status: " + result.status().label() + ")");
         return ExitCode.OK;
     }

@@ -8,10 +8,12 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -25,7 +27,8 @@ import tech.tablesaw.table.TableSlice;
  * history order, newest committed first, as the store gives them):
  * <ul>
  *   <li>commits ({@value #ID}, {@value #PERSON}, {@value #AT}, {@value #BOT}): one row per commit,
- *       for its author</li>
+ *       for its author; {@value #ID} is an integer that {@link #commitId(int)} turns into the commit
+ *       id (as a string column, 100k distinct ids would make a dictionary as large as the column)</li>
  *   <li>contributions ({@value #PERSON}, {@value #AT}, {@value #BOT}): the author and every
  *       co-author of each commit, each person once per commit, the author first</li>
  *   <li>first contributions ({@value #PERSON}, {@value #AT}, {@value #COMMIT}, {@value #BOT}):
@@ -64,11 +67,13 @@ public final class GitData {
     private final SortedRows firstContributions;
     private final SortedRows tags;
     private final Map<String, Person> people;
+    private final List<String> commitIds;
     private final int implausible;
 
     private GitData(SortedRows commits, SortedRows contributions, SortedRows firstContributions, SortedRows tags,
-                    Map<String, Person> people, int implausible) {
+                    Map<String, Person> people, List<String> commitIds, int implausible) {
         this.commits = commits;
+        this.commitIds = commitIds;
         this.contributions = contributions;
         this.firstContributions = firstContributions;
         this.tags = tags;
@@ -122,7 +127,8 @@ public final class GitData {
                 new SortedRows(contributionRows.table("contributions", contributionRows.all(), PERSON, AT, BOT)),
                 new SortedRows(contributionRows.table("first contributions", contributionRows.firsts(),
                         PERSON, AT, COMMIT, BOT)),
-                new SortedRows(tagTable(tagList, earliestPlausible, asOfMs)), Map.copyOf(people), implausible);
+                new SortedRows(tagTable(tagList, earliestPlausible, asOfMs)), Map.copyOf(people),
+                Collections.unmodifiableList(commitRows.commit), implausible);
     }
 
     private static Person remember(Map<String, Person> people, Person p) {
@@ -172,6 +178,11 @@ public final class GitData {
 
     public Person person(String key) {
         return people.get(key);
+    }
+
+    /** The commit id behind a value of the commits table's {@value #ID} column. */
+    public String commitId(int id) {
+        return commitIds.get(id);
     }
 
     /** Non-merge commits left out for a date before 1990 or after as-of + 1 day. */
@@ -305,7 +316,8 @@ public final class GitData {
             List<Column<?>> out = new ArrayList<>(columns.length);
             for (String column : columns) {
                 out.add(switch (column) {
-                    case ID, COMMIT -> StringColumn.create(column, Arrays.stream(rows).mapToObj(commit::get));
+                    case ID -> IntColumn.create(column, rows);
+                    case COMMIT -> StringColumn.create(column, Arrays.stream(rows).mapToObj(commit::get));
                     case PERSON -> StringColumn.create(column, Arrays.stream(rows).mapToObj(r -> person.get(r).key()));
                     case AT -> LongColumn.create(column, Arrays.stream(rows).mapToLong(r -> at[r]).toArray());
                     case BOT -> {

@@ -32,6 +32,7 @@ public final class TablesawWarmup {
     private static void initialise() {
         try {
             Class.forName("tech.tablesaw.api.Table", true, TablesawWarmup.class.getClassLoader());
+            dev.gqm.Trace.at("tablesaw ready");
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("Tablesaw is missing from the class path", e);
         }

@@ -25,7 +25,7 @@ final class GitCommits extends GitMetric {
         ItemTable.Builder items = ItemTable.builder("commit", "author", "email", "authored_at");
         for (Row row : commits) {
             Person p = git.person(row.getString(GitData.PERSON));
-            items.row(row.getString(GitData.ID), p.name(), p.email(), Instant.ofEpochMilli(row.getLong(GitData.AT)));
+            items.row(git.commitId(row.getInt(GitData.ID)), p.name(), p.email(), Instant.ofEpochMilli(row.getLong(GitData.AT)));
         }
         return Measurement.of(commits.rowCount(), items.build());
     }

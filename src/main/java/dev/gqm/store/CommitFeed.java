@@ -63,6 +63,7 @@ final class CommitFeed implements Iterator<Commit>, AutoCloseable {
             if (!pending.get(0).isEmpty()) {
                 hand(pending.get(0));
             }
+            dev.gqm.Trace.at("walk end");
             hand(END);
         } catch (Stopped e) {
             // the reader left meanwhile

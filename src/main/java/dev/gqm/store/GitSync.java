@@ -12,7 +12,8 @@ import java.util.Set;
  * Incremental Git collection into the store. The walk stops at the tip saved last time; when
  * that tip is no longer on the branch (history rewritten) the whole branch is read again and
  * replaces what was stored. Commits are saved in one transaction as the walk yields them, so an
- * interrupted run leaves the store as it was and the next run simply resumes.
+ * interrupted run leaves the store as it was and the next run simply resumes. The source is read
+ * from two threads at once (the walk; the tags and mailmap), which JGit repositories allow.
  */
 public final class GitSync {
     private final Store store;
@@ -25,20 +26,24 @@ public final class GitSync {
         long sourceId = store.sourceId("git", source.location());
         Optional<String> previous = store.gitTip(sourceId);
         Optional<String> head = source.head();
-        List<Tag> tags = source.tags();
-        String mailmap = source.mailmap();
 
         if (head.isEmpty()) {
             // nothing to walk; a source that had commits before and has none now is emptied
-            store.saveGit(sourceId, List.of(), previous.isPresent(), tags, mailmap, "");
+            store.saveGit(sourceId, List.of(), previous.isPresent(), source.tags(), source.mailmap(), "");
             return new SyncResult(sourceId, null, 0, previous.isPresent(), source.shallow());
         }
         boolean incremental = previous.isPresent() && source.reachesFromHead(previous.get());
         boolean rewritten = previous.isPresent() && !incremental;
         int saved;
-        // the walk runs on a thread of its own while the commits are being inserted
+        // the walk runs on a thread of its own, started first: tags and the mailmap are read while
+        // it runs, and its commits are inserted as they come
         try (CommitFeed commits = CommitFeed.start(source, incremental ? Set.of(previous.get()) : Set.of())) {
+            List<Tag> tags = source.tags();
+            dev.gqm.Trace.at("tags read");
+            String mailmap = source.mailmap();
+            dev.gqm.Trace.at("mailmap read");
             saved = store.saveGit(sourceId, commits, !incremental, tags, mailmap, head.get());
+            dev.gqm.Trace.at("saved");
         } catch (CommitFeed.Failure e) {
             throw e.getCause();
         }

@@ -245,6 +245,7 @@ public final class Store implements AutoCloseable {
                         throw new SQLException("no source with id " + sourceId);
                     }
                 }
+                dev.gqm.Trace.at("inserted; committing");
                 connection.commit();
                 if (replaceAll) {
                     saved.sort(NEWEST_FIRST);

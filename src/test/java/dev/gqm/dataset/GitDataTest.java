@@ -50,11 +50,10 @@ class GitDataTest {
     }
 
     /** The commit ids of commits (column id) or first contributions (column commit), row by row as metrics read them. */
-    static List<String> commits(TableSlice rows) {
-        String column = rows.containsColumn(GitData.ID) ? GitData.ID : GitData.COMMIT;
+    static List<String> commits(GitData git, TableSlice rows) {
         List<String> ids = new ArrayList<>();
         for (Row row : rows) {
-            ids.add(row.getString(column));
+            ids.add(rows.containsColumn(GitData.ID) ? git.commitId(row.getInt(GitData.ID)) : row.getString(GitData.COMMIT));
         }
         return ids;
     }
@@ -70,12 +69,12 @@ class GitDataTest {
     @Test
     void windowsExcludeTheirStartIncludeTheirEndAndKeepHistoryOrder() {
         GitData git = data();
-        assertEquals(List.of("e", "d", "c", "b", "b0"), commits(git.commitsIn(window("2026-04-30", "2026-06-10"), true)));
-        assertEquals(List.of("e"), commits(git.commitsIn(window("2026-06-01", "2026-06-10"), true)));
-        assertEquals(List.of("e", "d"), commits(git.commitsIn(window("2026-05-01", "2026-06-10"), true)));
-        assertEquals(List.of("g", "e", "d", "c", "b", "b0"), commits(git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
-        assertEquals(List.of("e", "d", "c", "b", "b0"), commits(git.commitsIn(window("2026-01-01", "2026-07-01"), false)));
-        assertEquals(List.of(), commits(git.commitsIn(window("2026-06-11", "2026-06-19"), true)));
+        assertEquals(List.of("e", "d", "c", "b", "b0"), commits(git, git.commitsIn(window("2026-04-30", "2026-06-10"), true)));
+        assertEquals(List.of("e"), commits(git, git.commitsIn(window("2026-06-01", "2026-06-10"), true)));
+        assertEquals(List.of("e", "d"), commits(git, git.commitsIn(window("2026-05-01", "2026-06-10"), true)));
+        assertEquals(List.of("g", "e", "d", "c", "b", "b0"), commits(git, git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
+        assertEquals(List.of("e", "d", "c", "b", "b0"), commits(git, git.commitsIn(window("2026-01-01", "2026-07-01"), false)));
+        assertEquals(List.of(), commits(git, git.commitsIn(window("2026-06-11", "2026-06-19"), true)));
     }
 
     @Test
@@ -94,8 +93,8 @@ class GitDataTest {
         TableSlice first = git.firstContributions(true);
         // newest first: g (bot), c (Ben's first: 2026-05-01), b (Ann's first: b0 has the same time but is older in history)
         assertEquals(List.of("bot@example.com", "ben@example.com", "ann@example.com"), people(first));
-        assertEquals(List.of("g", "c", "b"), commits(first));
-        assertEquals(List.of("c", "b"), commits(git.firstContributions(false)));
+        assertEquals(List.of("g", "c", "b"), commits(git, first));
+        assertEquals(List.of("c", "b"), commits(git, git.firstContributions(false)));
     }
 
     @Test
@@ -104,26 +103,26 @@ class GitDataTest {
         List<Commit> history = List.of(commit("y", BEN, "2026-03-01", 1), commit("x", ANN, "2026-04-01", 1),
                 commit("w", BEN, "2026-02-01", 1));
         GitData git = GitData.build(history, List.of(), new IdentityResolver(null, null), AS_OF);
-        assertEquals(List.of("x", "y", "w"), commits(git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
-        assertEquals(List.of("y"), commits(git.commitsIn(window("2026-02-01", "2026-03-01"), true)));
+        assertEquals(List.of("x", "y", "w"), commits(git, git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
+        assertEquals(List.of("y"), commits(git, git.commitsIn(window("2026-02-01", "2026-03-01"), true)));
         assertEquals(Instant.parse("2026-02-01T00:00:00Z"), git.firstCommit());
-        assertEquals(List.of("x", "w"), commits(git.firstContributions(true)));
+        assertEquals(List.of("x", "w"), commits(git, git.firstContributions(true)));
     }
 
     @Test
     void firstContributionsInAWindow() {
         GitData git = data();
-        assertEquals(List.of("g", "c", "b"), commits(git.firstContributionsIn(window("2026-04-30", "2026-06-30"), true)));
-        assertEquals(List.of("c", "b"), commits(git.firstContributionsIn(window("2026-04-30", "2026-06-30"), false)));
-        assertEquals(List.of("g"), commits(git.firstContributionsIn(window("2026-05-01", "2026-06-30"), true)));
+        assertEquals(List.of("g", "c", "b"), commits(git, git.firstContributionsIn(window("2026-04-30", "2026-06-30"), true)));
+        assertEquals(List.of("c", "b"), commits(git, git.firstContributionsIn(window("2026-04-30", "2026-06-30"), false)));
+        assertEquals(List.of("g"), commits(git, git.firstContributionsIn(window("2026-05-01", "2026-06-30"), true)));
     }
 
     @Test
     void aWindowOfOnlyABotIsEmptyWithoutBots() {
         GitData git = data();
-        assertEquals(List.of("g"), commits(git.commitsIn(window("2026-06-20", "2026-07-01"), true)));
-        assertEquals(List.of(), commits(git.commitsIn(window("2026-06-20", "2026-07-01"), false)));
-        assertEquals(List.of("g", "e"), commits(git.commitsIn(window("2026-06-01", "2026-07-01"), true)));
+        assertEquals(List.of("g"), commits(git, git.commitsIn(window("2026-06-20", "2026-07-01"), true)));
+        assertEquals(List.of(), commits(git, git.commitsIn(window("2026-06-20", "2026-07-01"), false)));
+        assertEquals(List.of("g", "e"), commits(git, git.commitsIn(window("2026-06-01", "2026-07-01"), true)));
         assertEquals(List.of("ben@example.com", "ann@example.com"),
                 people(git.contributionsIn(window("2026-06-01", "2026-07-01"), false)));
     }
@@ -146,6 +145,6 @@ class GitDataTest {
         GitData git = GitData.build(List.of(), List.of(), new IdentityResolver(null, null), AS_OF);
         assertTrue(git.empty());
         assertNull(git.firstCommit());
-        assertEquals(List.of(), commits(git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
+        assertEquals(List.of(), commits(git, git.commitsIn(window("2026-01-01", "2026-07-01"), true)));
     }
 }
