@@ -103,10 +103,14 @@ final class MetricChart {
 
     /**
      * The chart as an opaque PNG (its background is white, so no alpha channel: a quarter less to
-     * filter and compress), encoded in memory with a fast deflate level; charts are flat colour,
-     * where a higher level saves a few percent of the size for three times the time.
+     * filter and compress), encoded in memory with a light deflate level: charts are flat colour,
+     * and the files come out about 5% larger than at ImageIO's default level.
      */
     static void writePng(JFreeChart chart, Path file) throws IOException {
+        Files.write(file, png(chart));
+    }
+
+    static byte[] png(JFreeChart chart) throws IOException {
         BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
@@ -119,13 +123,17 @@ final class MetricChart {
         } finally {
             writer.dispose();
         }
-        Files.write(file, bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     static void writeSvg(JFreeChart chart, Path file) throws IOException {
+        Files.writeString(file, svg(chart), StandardCharsets.UTF_8);
+    }
+
+    static String svg(JFreeChart chart) {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-        Files.writeString(file, g2.getSVGDocument(), StandardCharsets.UTF_8);
+        return g2.getSVGDocument();
     }
 
     static JFreeChart chart(MetricResult result) {

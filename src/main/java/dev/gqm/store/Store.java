@@ -227,10 +227,15 @@ public final class Store implements AutoCloseable {
         savedInFull.remove(sourceId);
         List<Commit> saved = new ArrayList<>();
         try {
+            // Foreign keys are not checked during the save (two index lookups per commit row, a
+            // third of its insert time): every row written here refers to this source and to
+            // people rows written in the same transaction. The pragma only takes effect outside a
+            // transaction, hence before it; cascades do not run either, so deletions are explicit.
+            execute("PRAGMA foreign_keys = OFF");
             connection.setAutoCommit(false);
             try {
                 if (replaceAll) {
-                    // co_authors rows go with their commits through ON DELETE CASCADE
+                    execute("DELETE FROM co_authors WHERE source_id = ?", sourceId);
                     execute("DELETE FROM commits WHERE source_id = ?", sourceId);
                 }
                 insertCommits(sourceId, commits, !replaceAll, saved);
@@ -257,9 +262,16 @@ public final class Store implements AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+                execute("PRAGMA foreign_keys = ON");
             }
         } catch (SQLException e) {
             throw unusable(e, shown);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute(sql);
         }
     }
 
@@ -404,6 +416,13 @@ public final class Store implements AutoCloseable {
             return out;
         } catch (SQLException e) {
             throw unusable(e, shown);
+        }
+    }
+
+    /** True when this connection enforces foreign keys (as it does between saves). */
+    boolean enforcesForeignKeys() throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA foreign_keys")) {
+            return rs.next() && rs.getInt(1) == 1;
         }
     }
 

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +88,19 @@ class GitSyncTest {
             assertEquals(new SyncResult(first.sourceId(), d4.name(), 4, true, false), rewritten);
             assertEquals(Set.of(c1.name(), c2.name(), c3.name(), d4.name()), ids(store.commits(first.sourceId())));
             assertEquals(Optional.of(d4.name()), store.gitTip(first.sourceId()));
+            // saves skip the foreign-key checks: the rows must still satisfy them, and the checks come back on
+            assertTrue(store.enforcesForeignKeys());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("gqm.db"));
+             Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA foreign_key_check")) {
+                assertFalse(rs.next(), "a row breaks a foreign key");
+            }
+            // c2's co-author row was deleted with the old history and written again, once
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM co_authors")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1));
+            }
         }
     }
 
