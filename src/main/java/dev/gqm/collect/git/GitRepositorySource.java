@@ -28,16 +28,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -274,9 +268,7 @@ public final class GitRepositorySource implements CommitSource {
 
     /**
      * Commit metadata only: no diffs. Commits in {@code known} that no longer exist are ignored,
-     * so a stale cursor costs a full walk rather than an error. A first walk of a long history
-     * is split in two halves read on two threads (see {@link #walkInTwo}); the sink is still
-     * called by one thread at a time.
+     * so a stale cursor costs a full walk rather than an error.
      */
     @Override
     public void walk(Collection<String> known, Consumer<Commit> sink) throws SourceException {
@@ -284,239 +276,26 @@ public final class GitRepositorySource implements CommitSource {
         if (tip.isEmpty()) {
             return;
         }
-        try {
-            if (known.isEmpty()) {
-                Optional<ObjectId> middle = splitPoint(tip.get());
-                if (middle.isPresent()) {
-                    walkInTwo(tip.get(), middle.get(), sink);
-                    return;
-                }
-            }
-            try (RevWalk walk = new RevWalk(repository)) {
-                walk.markStart(walk.parseCommit(tip.get()));
-                for (String sha : known) {
-                    if (sha == null || !ObjectId.isId(sha)) {
-                        continue;
-                    }
-                    try {
-                        walk.markUninteresting(walk.parseCommit(ObjectId.fromString(sha)));
-                    } catch (MissingObjectException | IncorrectObjectTypeException e) {
-                        // a cursor the repository no longer has: walk as if it were unknown
-                    }
-                }
-                dev.gqm.Trace.at("walk start");
-                Map<String, Signature> authors = new HashMap<>();
-                for (RevCommit c : walk) {
-                    sink.accept(toCommit(c, authors));
-                    c.disposeBody();
-                }
-            }
-        } catch (IOException e) {
-            throw new SourceException("cannot read history of " + location + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Fewer tags than this and the history is read by one walk. */
-    private static final int SPLIT_MIN_TAGS = 16;
-    /** Tags looked at to choose the split point, evenly sampled by name. */
-    private static final int SPLIT_SAMPLE = 256;
-    /** Commits handed to the sink at a time by each half. */
-    private static final int SPLIT_BATCH = 512;
-
-    /**
-     * Where to split a first walk: the commit of the tag two thirds of the way through the tags'
-     * commit times. The newer half costs more than its share: its walk also reads the commits
-     * just older than the split point until every branch it follows has joined the older half
-     * (on git/git, splitting at the middle tag gave the halves 46k and 36k commits and the newer
-     * took twice as long). Empty for a history with few tags. The tag's commit need not be on
-     * the branch: {@link #walkInTwo} checks that it is.
-     */
-    private Optional<ObjectId> splitPoint(ObjectId tip) throws IOException {
-        List<Ref> refs = repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS);
-        if (refs.size() < SPLIT_MIN_TAGS) {
-            return Optional.empty();
-        }
-        List<RevCommit> tagged = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repository)) {
-            RevCommit head = walk.parseCommit(tip);
-            int step = Math.max(1, refs.size() / SPLIT_SAMPLE);
-            for (int i = 0; i < refs.size(); i += step) {
-                Ref ref = refs.get(i);
-                ObjectId id = ref.getPeeledObjectId() != null ? ref.getPeeledObjectId() : ref.getObjectId();
-                if (id == null) {
+            walk.markStart(walk.parseCommit(tip.get()));
+            for (String sha : known) {
+                if (sha == null || !ObjectId.isId(sha)) {
                     continue;
                 }
                 try {
-                    if (walk.peel(walk.parseAny(id)) instanceof RevCommit commit) {
-                        walk.parseHeaders(commit);
-                        if (!commit.equals(head) && commit.getCommitTime() < head.getCommitTime()) {
-                            tagged.add(commit);
-                        }
-                    }
+                    walk.markUninteresting(walk.parseCommit(ObjectId.fromString(sha)));
                 } catch (MissingObjectException | IncorrectObjectTypeException e) {
-                    // a tag whose objects are missing (shallow or partial clone): not a candidate
+                    // a cursor the repository no longer has: walk as if it were unknown
                 }
             }
-            if (tagged.size() < SPLIT_MIN_TAGS) {
-                return Optional.empty();
-            }
-            tagged.sort(Comparator.comparingInt(RevCommit::getCommitTime));
-            return Optional.of(tagged.get(tagged.size() * 2 / 3).copy());
-        }
-    }
-
-    /**
-     * Reads the branch as two halves at once, each on its own thread: the ancestors of
-     * {@code middle}, and the commits reachable from the tip but not from {@code middle} (JGit
-     * marks the latter's walk uninteresting at {@code middle}). Together they are the branch
-     * exactly when {@code middle} is on it, which the newer half proves by meeting a child of
-     * {@code middle}; until then the older half's commits are held back. If no child turns up,
-     * the older half is dropped and the branch walked whole, skipping what was delivered.
-     * Inflating commit objects is most of a walk's time, and each half inflates its own.
-     */
-    private void walkInTwo(ObjectId tip, ObjectId middle, Consumer<Commit> sink) throws IOException, SourceException {
-        dev.gqm.Trace.at("walk start (two halves)");
-        Set<ObjectId> seen = ConcurrentHashMap.newKeySet();
-        List<Commit> held = new ArrayList<>();
-        boolean[] onBranch = {false}; // guarded by held
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicReference<Throwable> olderFailure = new AtomicReference<>();
-        Thread older = new Thread(() -> {
-            try (RevWalk walk = new RevWalk(repository)) {
-                walk.markStart(walk.parseCommit(middle));
-                Map<String, Signature> authors = new HashMap<>();
-                List<Commit> batch = new ArrayList<>(SPLIT_BATCH);
-                for (RevCommit c : walk) {
-                    if (stop.get()) {
-                        return;
-                    }
-                    if (seen.add(c.copy())) {
-                        batch.add(toCommit(c, authors));
-                    }
-                    c.disposeBody();
-                    if (batch.size() == SPLIT_BATCH) {
-                        deliverOrHold(batch, held, onBranch, sink);
-                        batch = new ArrayList<>(SPLIT_BATCH);
-                    }
-                }
-                deliverOrHold(batch, held, onBranch, sink);
-                dev.gqm.Trace.at("older half read");
-            } catch (Throwable e) {
-                olderFailure.set(e);
-            }
-        }, "gqm-git-walk-older");
-        older.setDaemon(true);
-        older.start();
-        Set<ObjectId> delivered = new HashSet<>();
-        try {
-            try (RevWalk walk = new RevWalk(repository)) {
-                RevCommit middleCommit = walk.parseCommit(middle);
-                walk.markStart(walk.parseCommit(tip));
-                walk.markUninteresting(middleCommit);
-                Map<String, Signature> authors = new HashMap<>();
-                List<Commit> batch = new ArrayList<>(SPLIT_BATCH);
-                boolean proven = false;
-                for (RevCommit c : walk) {
-                    if (!proven && isChildOf(c, middleCommit)) {
-                        proven = true;
-                        dev.gqm.Trace.at("split point on the branch; " + held.size() + " older commits held");
-                        deliver(release(held, onBranch), sink);
-                    }
-                    ObjectId id = c.copy();
-                    if (seen.add(id)) {
-                        delivered.add(id);
-                        batch.add(toCommit(c, authors));
-                    }
-                    c.disposeBody();
-                    if (batch.size() == SPLIT_BATCH) {
-                        deliver(batch, sink);
-                        batch = new ArrayList<>(SPLIT_BATCH);
-                    }
-                }
-                deliver(batch, sink);
-                dev.gqm.Trace.at("newer half read: " + delivered.size());
-            }
-            join(older);
-        } finally {
-            stop.set(true);
-            join(older);
-        }
-        Throwable failure = olderFailure.get();
-        if (failure instanceof IOException io) {
-            throw io;
-        }
-        if (failure instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        synchronized (held) {
-            if (onBranch[0]) {
-                deliver(release(held, onBranch), sink);
-                return;
-            }
-        }
-        // the tag is not on this branch: read the branch whole, without what the newer half delivered
-        try (RevWalk walk = new RevWalk(repository)) {
-            walk.markStart(walk.parseCommit(tip));
+            dev.gqm.Trace.at("walk start");
             Map<String, Signature> authors = new HashMap<>();
             for (RevCommit c : walk) {
-                if (!delivered.contains(c)) {
-                    sink.accept(toCommit(c, authors));
-                }
+                sink.accept(toCommit(c, authors));
                 c.disposeBody();
             }
-        }
-    }
-
-    private static boolean isChildOf(RevCommit c, RevCommit parent) {
-        for (RevCommit p : c.getParents()) {
-            if (p.equals(parent)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Marks the older half as on the branch and takes what it held back. */
-    private static List<Commit> release(List<Commit> held, boolean[] onBranch) {
-        synchronized (held) {
-            onBranch[0] = true;
-            List<Commit> out = new ArrayList<>(held);
-            held.clear();
-            return out;
-        }
-    }
-
-    private static void deliverOrHold(List<Commit> batch, List<Commit> held, boolean[] onBranch, Consumer<Commit> sink) {
-        synchronized (held) {
-            if (!onBranch[0]) {
-                held.addAll(batch);
-                return;
-            }
-        }
-        deliver(batch, sink);
-    }
-
-    /** The sink is called by one thread at a time. */
-    private static void deliver(List<Commit> batch, Consumer<Commit> sink) {
-        synchronized (sink) {
-            batch.forEach(sink);
-        }
-    }
-
-    private static void join(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new SourceException("cannot read history of " + location + ": " + e.getMessage(), e);
         }
     }
 
