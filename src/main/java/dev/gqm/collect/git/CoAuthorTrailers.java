@@ -42,21 +42,26 @@ public final class CoAuthorTrailers {
      * walk can skip decoding the message of almost every commit.
      */
     static boolean mayContain(byte[] raw, int from) {
-        int last = raw.length - KEY.length;
-        outer:
-        for (int i = Math.max(0, from); i <= last; i++) {
-            if ((raw[i] | 0x20) != 'c') {
+        // look for the key's final ':' (a few per message), then compare the bytes before it:
+        // cheaper than testing every byte against the key's first letter
+        for (int colon = Math.max(0, from) + KEY.length - 1; colon < raw.length; colon++) {
+            if (raw[colon] != ':') {
                 continue;
             }
-            for (int k = 1; k < KEY.length; k++) {
-                byte b = raw[i + k];
-                // Only letters are folded: '-' and ':' must match exactly.
+            int start = colon - (KEY.length - 1);
+            int k = 0;
+            while (k < KEY.length - 1) {
+                byte b = raw[start + k];
+                // Only letters are folded: '-' must match exactly.
                 byte folded = (b >= 'A' && b <= 'Z') ? (byte) (b | 0x20) : b;
                 if (folded != KEY[k]) {
-                    continue outer;
+                    break;
                 }
+                k++;
             }
-            return true;
+            if (k == KEY.length - 1) {
+                return true;
+            }
         }
         return false;
     }
