@@ -87,6 +87,7 @@ public final class GitData {
      * counted in {@link #implausible()}.
      */
     public static GitData build(List<Commit> history, List<Tag> tagList, IdentityResolver identities, Instant asOf) {
+        TablesawWarmup.awaitReady();
         long asOfMs = asOf.toEpochMilli();
         long latestPlausible = asOf.plusSeconds(86_400).toEpochMilli();
         long earliestPlausible = PLAUSIBLE_FROM.toEpochMilli();

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class TablesawWarmup {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static volatile Thread running;
 
     private TablesawWarmup() {
     }
@@ -21,7 +22,32 @@ public final class TablesawWarmup {
         Thread thread = new Thread(TablesawWarmup::initialise, "gqm-tablesaw-warmup");
         // never keeps the process alive: if the run ends first, the scan was not needed
         thread.setDaemon(true);
+        running = thread;
         thread.start();
+    }
+
+    /**
+     * Waits for a started warm-up to end. Tablesaw's first use must not race with it: its class
+     * initialisers depend on each other in a cycle (ColumnType and the column types), and two
+     * threads entering them at once can deadlock; this was seen when two threads created
+     * columns at the same time. Returns at once when no warm-up was started or it has ended.
+     */
+    public static void awaitReady() {
+        Thread thread = running;
+        if (thread == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
