@@ -41,8 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -115,67 +113,49 @@ final class Pipeline {
     }
 
     /** A local repository being opened ahead of its collection (see {@link #openGitAhead}). */
-    private record Opening(String repo, String branch, Path cache, CompletableFuture<GitRepositorySource> source) {
-    }
-
-    private Opening opening;
+    private GitOpening opening;
 
     /**
-     * Starts opening a local repository on another thread, so that reading its pack index (a
-     * quarter of a second on a large history) overlaps loading the model and opening the store.
-     * Its failure, if any, surfaces where {@link #collectGit} would have met it, after the usage
-     * checks. URLs are left alone: nothing is fetched before the options have been checked.
-     * The caller ends with {@link #closeAhead()}.
+     * Starts opening a local repository on another thread (a {@link GitOpening}), or adopts the
+     * one {@link Main#main} started for the same repository. The caller ends with
+     * {@link #closeAhead()}.
      */
     void openGitAhead(RunOptions o) {
+        GitOpening early = GitOpening.takeEarly();
         if (o.offline || o.repo == null || looksLikeUrl(o.repo) || opening != null) {
+            if (early != null) {
+                early.discard();
+            }
             return;
         }
         Path cache = cacheDir(o);
         String repo = repoArgument(o);
-        CompletableFuture<GitRepositorySource> source = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                source.complete(GitRepositorySource.open(repo, o.branch, cache));
-            } catch (Throwable e) {
-                source.completeExceptionally(e);
-            }
-        }, "gqm-git-open");
-        thread.setDaemon(true);
-        thread.start();
-        opening = new Opening(repo, o.branch, cache, source);
+        if (early != null && early.matches(repo, o.branch, cache)) {
+            opening = early;
+            return;
+        }
+        if (early != null) {
+            early.discard();
+        }
+        opening = GitOpening.start(repo, o.branch, cache);
     }
 
     /** Closes a repository opened ahead and never collected. */
     void closeAhead() {
-        Opening left = opening;
+        GitOpening left = opening;
         opening = null;
         if (left != null) {
-            left.source().thenAccept(GitRepositorySource::close);
+            left.discard();
         }
     }
 
     private GitRepositorySource openGit(String repo, String branch, Path cache) throws SourceException {
-        Opening ahead = opening;
-        if (ahead == null || !ahead.repo().equals(repo) || !java.util.Objects.equals(ahead.branch(), branch)
-                || !ahead.cache().equals(cache)) {
+        GitOpening ahead = opening;
+        if (ahead == null || !ahead.matches(repo, branch, cache)) {
             return GitRepositorySource.open(repo, branch, cache);
         }
         opening = null;
-        try {
-            return ahead.source().join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SourceException source) {
-                throw source;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+        return ahead.take();
     }
 
     private Path cacheDir(RunOptions o) {

@@ -89,6 +89,20 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Loads the SQLite driver and its native library (extracted from the jar: about a tenth of a
+     * second), so that a later {@link #open} does not wait for it; meant for another thread at
+     * start-up. A failure is left for {@link #open} to meet and report.
+     */
+    public static void prepare() {
+        try {
+            DriverManager.getDrivers();
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception | LinkageError e) {
+            // open() fails with its own message
+        }
+    }
+
     private static Store connect(String url, StoreLock lock, String shown) throws StoreException {
         Connection connection;
         try {
