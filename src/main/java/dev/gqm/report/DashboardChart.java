@@ -25,10 +25,20 @@ final class DashboardChart {
      * and JFreeSVG's default prefix comes from the clock, which would make the page differ per run.
      */
     static String svg(JFreeChart chart, String id) {
+        return element(draw(chart, id), id);
+    }
+
+    /** The chart drawn once, its clip paths prefixed with {@code id}: for the page and the .svg file alike. */
+    static SVGGraphics2D draw(JFreeChart chart, String id) {
         SVGGraphics2D g2 = new SVGGraphics2D(MetricChart.WIDTH, MetricChart.HEIGHT);
         g2.setDefsKeyPrefix(id + "-");
         chart.draw(g2, new Rectangle(0, 0, MetricChart.WIDTH, MetricChart.HEIGHT));
-        return g2.getSVGElement(id, false, new ViewBox(0, 0, MetricChart.WIDTH, MetricChart.HEIGHT),
+        return g2;
+    }
+
+    /** The drawing as an element for the page. */
+    static String element(SVGGraphics2D drawn, String id) {
+        return drawn.getSVGElement(id, false, new ViewBox(0, 0, MetricChart.WIDTH, MetricChart.HEIGHT),
                 PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
     }
 }

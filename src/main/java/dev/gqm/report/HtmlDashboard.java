@@ -66,18 +66,39 @@ final class HtmlDashboard {
     private HtmlDashboard() {
     }
 
+    /** Where the dashboard gets a metric's chart as an {@code <svg>} element: (goal id, metric, element id). */
+    interface Charts {
+        String svg(String goalId, MetricResult metric, String elementId);
+
+        /** Draws each chart anew. */
+        Charts DRAWN = (goalId, metric, elementId) -> DashboardChart.svg(MetricChart.chart(metric), elementId);
+    }
+
     static void write(ModelResult result, Path file) throws IOException {
-        Files.writeString(file, render(result), StandardCharsets.UTF_8);
+        write(result, file, Charts.DRAWN);
+    }
+
+    static void write(ModelResult result, Path file, Charts charts) throws IOException {
+        Files.writeString(file, render(result, charts), StandardCharsets.UTF_8);
     }
 
     static String render(ModelResult result) throws IOException {
+        return render(result, Charts.DRAWN);
+    }
+
+    static String render(ModelResult result, Charts charts) throws IOException {
         PebbleTemplate template = ENGINE.getTemplate(TEMPLATE);
         StringWriter out = new StringWriter();
-        template.evaluate(out, context(result), Locale.ROOT);
+        template.evaluate(out, context(result, charts), Locale.ROOT);
         return out.toString();
     }
 
-    private static Map<String, Object> context(ModelResult result) {
+    /** The id of a metric's chart element on the page; file-name safe, as both parts are (MetricFiles). */
+    static String chartId(String goalId, MetricResult metric) {
+        return "chart-" + goalId + "-" + metric.use().id();
+    }
+
+    private static Map<String, Object> context(ModelResult result, Charts charts) {
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("contentSecurityPolicy", CONTENT_SECURITY_POLICY);
         page.put("style", new SafeString(STYLE_TEXT));
@@ -92,7 +113,7 @@ final class HtmlDashboard {
         List<Map<String, Object>> goals = new ArrayList<>();
         List<MetricResult> all = new ArrayList<>();
         for (GoalResult goal : result.goals()) {
-            goals.add(goal(goal));
+            goals.add(goal(goal, charts));
             all.addAll(metrics(goal));
         }
         page.put("goals", goals);
@@ -172,7 +193,7 @@ final class HtmlDashboard {
         return parts.isEmpty() ? head : head + ": " + String.join(", ", parts);
     }
 
-    private static Map<String, Object> goal(GoalResult result) {
+    private static Map<String, Object> goal(GoalResult result, Charts charts) {
         Goal goal = result.goal();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", goal.id());
@@ -192,7 +213,7 @@ final class HtmlDashboard {
             q.put("status", status(question.status()));
             List<Map<String, Object>> metrics = new ArrayList<>();
             for (MetricResult metric : question.metrics()) {
-                metrics.add(metric(goal.id(), metric));
+                metrics.add(metric(goal.id(), metric, charts));
             }
             q.put("metrics", metrics);
             questions.add(q);
@@ -207,7 +228,7 @@ final class HtmlDashboard {
         }
     }
 
-    private static Map<String, Object> metric(String goalId, MetricResult result) {
+    private static Map<String, Object> metric(String goalId, MetricResult result, Charts charts) {
         MetricFiles files = new MetricFiles(goalId, result.use().id());
         String value = HumanFormat.value(result.value(), result.unit());
         Map<String, Object> view = new LinkedHashMap<>();
@@ -226,10 +247,7 @@ final class HtmlDashboard {
                 + value + ", status " + result.status().label());
         // an empty chart is a large blank box: a metric with nothing in its series gets a line of text instead
         boolean plotted = result.series().stream().anyMatch(p -> p.value() != null && Double.isFinite(p.value()));
-        // both ids are file-name safe (MetricFiles), so the element id is too
-        view.put("chart", plotted
-                ? new SafeString(DashboardChart.svg(MetricChart.chart(result), "chart-" + goalId + "-" + result.use().id()))
-                : null);
+        view.put("chart", plotted ? new SafeString(charts.svg(goalId, result, chartId(goalId, result))) : null);
         boolean hasItems = result.items() != null && !result.items().isEmpty();
         view.put("itemsCsv", hasItems ? files.itemsCsv() : "");
         view.put("items", hasItems ? items(result.items(), result.status()) : null);

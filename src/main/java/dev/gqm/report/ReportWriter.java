@@ -7,6 +7,7 @@ import dev.gqm.evaluate.QuestionResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -14,16 +15,21 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes a whole report directory (SPEC §6) from a {@link ModelResult}: summary.json,
@@ -66,18 +72,21 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes every file of the report into {@code dir} on two threads: the summaries beside the
-     * metric files. Starting the JSON and template libraries and drawing the first chart each take
-     * a few hundred milliseconds, most of a report's time, and they do not depend on each other.
+     * Writes every file of the report into {@code dir}: the summaries beside the metric files, on
+     * two threads, and the dashboard on a third as soon as its template is compiled and the charts
+     * it shows are drawn. Each chart is drawn once as SVG, for its .svg file and for the page
+     * alike. Starting the JSON and template libraries and drawing the first chart each take a few
+     * hundred milliseconds, most of a report's time, and they do not depend on each other.
      */
     private void writeInto(ModelResult result, Path dir) throws IOException {
         List<Callable<Void>> tasks = new ArrayList<>();
         tasks.add(() -> {
             JsonSummary.write(result, dir.resolve("summary.json"));
             MarkdownSummary.write(result, dir.resolve("summary.md"));
-            HtmlDashboard.write(result, dir.resolve("index.html"));
             return null;
         });
+        // the page's chart elements, by element id, completed by the metric tasks
+        Map<String, CompletableFuture<String>> elements = new HashMap<>();
         Set<String> planned = new HashSet<>();
         for (GoalResult goal : result.goals()) {
             for (QuestionResult question : goal.questions()) {
@@ -88,49 +97,77 @@ public final class ReportWriter {
                                 + files.useId() + "'");
                     }
                     Files.createDirectories(dir.resolve(files.goalId()));
+                    String elementId = HtmlDashboard.chartId(goal.goal().id(), metric);
+                    CompletableFuture<String> element = new CompletableFuture<>();
+                    elements.put(elementId, element);
                     tasks.add(() -> {
-                        writeMetric(dir, files, metric);
+                        try {
+                            writeMetric(dir, files, metric, elementId, element);
+                        } catch (Throwable e) {
+                            element.completeExceptionally(e);
+                            throw e;
+                        }
                         return null;
                     });
                 }
             }
         }
-        ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
-            Thread thread = new Thread(runnable, "gqm-report");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pageThread = Executors.newSingleThreadExecutor(ReportWriter::thread);
+        ExecutorService fileThreads = Executors.newFixedThreadPool(THREADS, ReportWriter::thread);
         try {
-            for (Future<Void> done : threads.invokeAll(tasks)) {
-                done.get();
+            // the page waits for its charts on a thread of its own, not taking a turn from the files
+            Future<Void> page = pageThread.submit(() -> {
+                HtmlDashboard.write(result, dir.resolve("index.html"),
+                        (goalId, metric, elementId) -> elements.get(elementId).join());
+                return null;
+            });
+            try {
+                for (Future<Void> done : fileThreads.invokeAll(tasks)) {
+                    done.get();
+                }
+            } finally {
+                // a chart that was never drawn must not keep the page waiting
+                elements.values().forEach(f -> f.completeExceptionally(new IOException("chart not drawn")));
             }
+            page.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing the report");
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
                 throw io;
             }
-            if (e.getCause() instanceof RuntimeException runtime) {
+            if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            if (e.getCause() instanceof Error error) {
+            if (cause instanceof Error error) {
                 throw error;
             }
-            throw new IOException(e.getCause());
+            throw new IOException(cause);
         } finally {
-            threads.shutdownNow();
+            fileThreads.shutdownNow();
+            pageThread.shutdownNow();
         }
     }
 
-    private static void writeMetric(Path dir, MetricFiles files, MetricResult metric) throws IOException {
+    private static Thread thread(Runnable runnable) {
+        Thread thread = new Thread(runnable, "gqm-report");
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void writeMetric(Path dir, MetricFiles files, MetricResult metric, String elementId,
+                                    CompletableFuture<String> element) throws IOException {
         MetricCsv.writeSeries(metric, dir.resolve(files.csv()));
         if (metric.items() != null && !metric.items().isEmpty()) {
             MetricCsv.writeItems(metric.items(), dir.resolve(files.itemsCsv()));
         }
         JFreeChart chart = MetricChart.chart(metric);
         MetricChart.writePng(chart, dir.resolve(files.png()));
-        MetricChart.writeSvg(chart, dir.resolve(files.svg()));
+        SVGGraphics2D drawn = DashboardChart.draw(chart, elementId);
+        Files.writeString(dir.resolve(files.svg()), drawn.getSVGDocument(), StandardCharsets.UTF_8);
+        element.complete(DashboardChart.element(drawn, elementId));
     }
 
     private static ReportException failure(Path outDir, Exception e) {
