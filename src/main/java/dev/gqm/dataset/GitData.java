@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -122,13 +123,17 @@ public final class GitData {
                 contributionRows.add(p, at, c.id());
             }
         }
-        return new GitData(
-                new SortedRows(commitRows.table("commits", commitRows.all(), ID, PERSON, AT, BOT)),
-                // no commit column: no metric reads it, and every window would copy it
-                new SortedRows(contributionRows.table("contributions", contributionRows.all(), PERSON, AT, BOT)),
-                new SortedRows(contributionRows.table("first contributions", contributionRows.firsts(),
-                        PERSON, AT, COMMIT, BOT)),
-                new SortedRows(tagTable(tagList, earliestPlausible, asOfMs)), Map.copyOf(people),
+        // Tablesaw is initialised (awaitReady): the commits table is built on another thread while
+        // this one builds the others, which share nothing with it
+        SortedRows tags = new SortedRows(tagTable(tagList, earliestPlausible, asOfMs));
+        CompletableFuture<SortedRows> commits = CompletableFuture.supplyAsync(
+                () -> new SortedRows(commitRows.table("commits", commitRows.all(), ID, PERSON, AT, BOT)));
+        // no commit column: no metric reads it, and every window would copy it
+        SortedRows contributions = new SortedRows(contributionRows.table("contributions", contributionRows.all(),
+                PERSON, AT, BOT));
+        SortedRows firsts = new SortedRows(contributionRows.table("first contributions", contributionRows.firsts(),
+                PERSON, AT, COMMIT, BOT));
+        return new GitData(commits.join(), contributions, firsts, tags, Map.copyOf(people),
                 Collections.unmodifiableList(commitRows.commit), implausible);
     }
 

@@ -1,6 +1,14 @@
 package dev.gqm.dataset;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
+import tech.tablesaw.table.TableSlice;
 
 /**
  * Initialises Tablesaw's {@code Table} class ahead of its first use, on a daemon thread. Its static
@@ -27,14 +35,16 @@ public final class TablesawWarmup {
     }
 
     /**
-     * Waits for a started warm-up to end. Tablesaw's first use must not race with it: its class
-     * initialisers depend on each other in a cycle (ColumnType and the column types), and two
-     * threads entering them at once can deadlock; this was seen when two threads created
-     * columns at the same time. Returns at once when no warm-up was started or it has ended.
+     * Waits for a started warm-up to end, or initialises Tablesaw on the calling thread when none
+     * was started. Tablesaw's first use must not race: its class initialisers depend on each
+     * other in a cycle (ColumnType and the column types), and two threads entering them at once
+     * can deadlock; this was seen when two threads created columns at the same time. After this
+     * returns, tables can be built on several threads.
      */
     public static void awaitReady() {
         Thread thread = running;
         if (thread == null) {
+            initialise(); // on this thread, before any other enters Tablesaw (quick once done)
             return;
         }
         boolean interrupted = false;
@@ -56,11 +66,11 @@ public final class TablesawWarmup {
      * {@code Table} then fails with NoClassDefFoundError, which the CLI reports as any other failure.
      */
     private static void initialise() {
-        try {
-            Class.forName("tech.tablesaw.api.Table", true, TablesawWarmup.class.getClassLoader());
-            dev.gqm.Trace.at("tablesaw ready");
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("Tablesaw is missing from the class path", e);
-        }
+        // one column of each kind the dataset uses, in a table and a view: every Tablesaw class
+        // the dataset's tables need is then initialised, by this thread alone
+        Table table = Table.create("warm-up", IntColumn.create("i", new int[] {1}), LongColumn.create("l", new long[] {1}),
+                StringColumn.create("s", List.of("s")), BooleanColumn.create("b", new boolean[] {true}));
+        new TableSlice(table, Selection.withRange(0, 1)).rowCount();
+        dev.gqm.Trace.at("tablesaw ready");
     }
 }
