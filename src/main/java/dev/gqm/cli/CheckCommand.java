@@ -53,34 +53,39 @@ final class CheckCommand implements Callable<Integer> {
         Pipeline.Measured measured = pipeline.loadAndMeasure(options);
         Model model = measured.model();
         ModelResult result = measured.result();
-        if (writeReport) {
-            pipeline.write(result, pipeline.outDir(options, model));
-        }
         boolean failed = false;
-        for (GoalResult g : result.goals()) {
-            for (QuestionResult q : g.questions()) {
-                for (MetricResult m : q.metrics()) {
-                    ctx.out().println(line(g, m));
-                    failed |= failOn.trips(m.status());
-                }
-            }
-        }
-        ctx.out().println("overall: " + result.status().label());
-        ctx.out().flush();
         try {
-            if (junit != null) {
-                JUnitReport.write(result, failOn, ctx.workDir().resolve(junit));
+            if (writeReport) {
+                pipeline.write(result, pipeline.outDir(options, model));
             }
-            if ("true".equals(ctx.env().get("GITHUB_ACTIONS"))) {
-                Annotations.lines(result, failOn).forEach(ctx.out()::println);
-                ctx.out().flush();
-                String summary = ctx.env().get("GITHUB_STEP_SUMMARY");
-                if (summary != null && !summary.isBlank()) {
-                    StepSummary.append(result, failOn, ctx.workDir().resolve(summary));
+            for (GoalResult g : result.goals()) {
+                for (QuestionResult q : g.questions()) {
+                    for (MetricResult m : q.metrics()) {
+                        ctx.out().println(line(g, m));
+                        failed |= failOn.trips(m.status());
+                    }
                 }
             }
-        } catch (ReportException e) {
-            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+            ctx.out().println("overall: " + result.status().label());
+            ctx.out().flush();
+            try {
+                if (junit != null) {
+                    JUnitReport.write(result, failOn, ctx.workDir().resolve(junit));
+                }
+                if ("true".equals(ctx.env().get("GITHUB_ACTIONS"))) {
+                    Annotations.lines(result, failOn).forEach(ctx.out()::println);
+                    ctx.out().flush();
+                    String summary = ctx.env().get("GITHUB_STEP_SUMMARY");
+                    if (summary != null && !summary.isBlank()) {
+                        StepSummary.append(result, failOn, ctx.workDir().resolve(summary));
+                    }
+                }
+            } catch (ReportException e) {
+                throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+            }
+        } finally {
+            // the store was left closing while the outputs were written
+            pipeline.awaitStoreClosed();
         }
         return failed ? ExitCode.HEALTH_FAILED : ExitCode.OK;
     }

@@ -41,6 +41,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -272,21 +274,76 @@ final class Pipeline {
         openGitAhead(o);
         try {
             Model model = loadModel(o.model);
-            return new Measured(model, measure(o, model));
+            return new Measured(model, measure(o, model, true));
         } finally {
             closeAhead();
         }
     }
 
-    /** Collects (unless offline), builds the dataset and evaluates the model. */
-    ModelResult measure(RunOptions o, Model model) {
+    /** The store being closed after a measurement, see {@link #awaitStoreClosed()}. */
+    private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
+
+    /**
+     * Collects (unless offline), builds the dataset and evaluates the model.
+     *
+     * @param closeLater close the store on another thread: closing writes the run's new data
+     *     from SQLite's log into the database file (mostly I/O), which then overlaps writing the
+     *     report; the caller ends with {@link #awaitStoreClosed()}
+     */
+    ModelResult measure(RunOptions o, Model model, boolean closeLater) {
         // options first, as before the split: a usage error creates and locks no store
         asOf(o);
         checkGitHubOptions(o);
         identities(o);
-        try (Store store = openStore(o)) {
-            dev.gqm.Trace.at("store open");
-            return measure(o, model, store);
+        Store store = openStore(o);
+        dev.gqm.Trace.at("store open");
+        ModelResult result;
+        try {
+            result = measure(o, model, store);
+        } catch (RuntimeException | Error e) {
+            try {
+                store.close();
+            } catch (StoreException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        if (closeLater) {
+            closing = CompletableFuture.runAsync(() -> {
+                try {
+                    store.close();
+                } catch (StoreException e) {
+                    throw new CompletionException(e);
+                }
+            });
+        } else {
+            closeStore(store);
+        }
+        return result;
+    }
+
+    /** Waits for a store closed later by {@link #measure(RunOptions, Model, boolean)}; exit 4 when that failed. */
+    void awaitStoreClosed() {
+        try {
+            closing.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof StoreException store) {
+                throw new GqmException(ExitCode.INTERNAL, store.getMessage(), store);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private static void closeStore(Store store) {
+        try {
+            store.close();
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
         }

@@ -53,8 +53,13 @@ final class ReportCommand implements Callable<Integer> {
         ModelResult result = measured.result();
         dev.gqm.Trace.at("measured");
         Path out = pipeline.outDir(options, model);
-        pipeline.write(result, out);
-        dev.gqm.Trace.at("report written");
+        try {
+            pipeline.write(result, out);
+            dev.gqm.Trace.at("report written");
+        } finally {
+            // the store was left closing while the report was written
+            pipeline.awaitStoreClosed();
+        }
         ctx.out().println("Report written to " + out + " (status: " + result.status().label() + ")");
         return ExitCode.OK;
     }

@@ -37,6 +37,9 @@ public final class Store implements AutoCloseable {
         return byTime != 0 ? byTime : a.id().compareTo(b.id());
     };
 
+    /** SQLite's default: the log is copied into the database file once it holds this many pages. */
+    private static final int AUTOCHECKPOINT_PAGES = 1000;
+
     private final Connection connection;
     private final StoreLock lock;
     private final String shown;
@@ -246,6 +249,10 @@ public final class Store implements AutoCloseable {
             // people rows written in the same transaction. The pragma only takes effect outside a
             // transaction, hence before it; cascades do not run either, so deletions are explicit.
             execute("PRAGMA foreign_keys = OFF");
+            // Nor is the log copied into the database file at the commit (SQLite's automatic
+            // checkpoint): a large first save would wait for it. It happens at close, or at the
+            // next commit of this connection once the setting is back.
+            execute("PRAGMA wal_autocheckpoint = 0");
             connection.setAutoCommit(false);
             try {
                 if (replaceAll) {
@@ -277,6 +284,7 @@ public final class Store implements AutoCloseable {
             } finally {
                 connection.setAutoCommit(true);
                 execute("PRAGMA foreign_keys = ON");
+                execute("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
             }
         } catch (SQLException e) {
             throw unusable(e, shown);
