@@ -1,5 +1,6 @@
 package dev.gqm.cli;
 
+import dev.gqm.Trace;
 import dev.gqm.collect.SourceException;
 import dev.gqm.collect.git.GitRepositorySource;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class GitOpening {
         Thread thread = new Thread(() -> {
             try {
                 opening.source.complete(GitRepositorySource.open(repo, branch, cache));
-                dev.gqm.Trace.at("repository opened ahead");
+                Trace.at("repository opened ahead");
             } catch (Throwable e) {
                 opening.source.completeExceptionally(e);
             }

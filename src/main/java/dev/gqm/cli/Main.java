@@ -1,5 +1,6 @@
 package dev.gqm.cli;
 
+import dev.gqm.Trace;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code gqm}: Goal-Question-Metric health reports for open-source communities. */
 @Command(name = "gqm", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -33,7 +34,7 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        dev.gqm.Trace.at("main");
+        Trace.at("main");
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -115,7 +116,7 @@ public final class Main implements Runnable {
 
     /** Runs one command line and returns its exit code (SPEC §5); nothing here exits the JVM. */
     public static int run(Context ctx, String... args) {
-        dev.gqm.Trace.at("run");
+        Trace.at("run");
         CommandLine cl = new CommandLine(new Main());
         Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
         commands.put("report", () -> new ReportCommand(ctx));

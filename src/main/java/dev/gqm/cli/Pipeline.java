@@ -1,5 +1,6 @@
 package dev.gqm.cli;
 
+import dev.gqm.Trace;
 import dev.gqm.collect.SourceException;
 import dev.gqm.collect.git.GitRepositorySource;
 import dev.gqm.collect.github.GitHubIssueSource;
@@ -26,10 +27,10 @@ import dev.gqm.report.ReportWriter;
 import dev.gqm.store.GitHubSync;
 import dev.gqm.store.GitSync;
 import dev.gqm.store.IssueStore;
-import dev.gqm.store.SyncResult;
 import dev.gqm.store.Store;
 import dev.gqm.store.StoreException;
 import dev.gqm.store.StoreLockedException;
+import dev.gqm.store.SyncResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -182,7 +183,7 @@ final class Pipeline {
             }
             progress("reading Git history of " + repo);
             try (GitRepositorySource source = openGit(repo, o.branch, cache)) {
-                dev.gqm.Trace.at("repo open");
+                Trace.at("repo open");
                 SyncResult r = new GitSync(store).sync(source);
                 progress(r.newCommits() + " new commits stored" + (r.rewritten() ? " (branch was rewritten: history re-read)" : ""));
                 return new GitState(r.sourceId(), source.location(), r.head(), r.shallow(), r.newCommits());
@@ -296,7 +297,7 @@ final class Pipeline {
         checkGitHubOptions(o);
         identities(o);
         Store store = openStore(o);
-        dev.gqm.Trace.at("store open");
+        Trace.at("store open");
         ModelResult result;
         try {
             result = measure(o, model, store);
@@ -367,14 +368,14 @@ final class Pipeline {
                 if (git.shallow()) {
                     warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");
                 }
-                dev.gqm.Trace.at("collected");
+                Trace.at("collected");
                 mailmap = Mailmap.parse(store.mailmap(git.sourceId()));
                 if (mailmap.skippedLines() > 0) {
                     warnings.add(".mailmap: " + mailmap.skippedLines() + " malformed lines ignored");
                 }
                 GitData data = GitData.build(store.commits(git.sourceId()), store.tags(git.sourceId()),
                         new IdentityResolver(mailmap, identities), asOf);
-                dev.gqm.Trace.at("dataset built");
+                Trace.at("dataset built");
                 if (data.implausible() > 0) {
                     warnings.add(data.implausible() + " commits dated before 1990 or after as-of + 1 day were left out");
                 }
@@ -396,7 +397,7 @@ final class Pipeline {
             }
             warnings.forEach(w -> progress("warning: " + w));
             Dataset data = new Dataset(asOf, gitData, tracker);
-            dev.gqm.Trace.at("evaluating");
+            Trace.at("evaluating");
             return new Evaluator(catalog).evaluate(model, data, generatedAt, sources, warnings);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);

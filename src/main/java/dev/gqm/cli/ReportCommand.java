@@ -1,5 +1,6 @@
 package dev.gqm.cli;
 
+import dev.gqm.Trace;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.model.Model;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.gqm.Trace.at("call");
+        Trace.at("call");
         Pipeline pipeline = new Pipeline(ctx);
         if (portfolio != null) {
             for (String option : PER_REPOSITORY) {
@@ -51,11 +52,11 @@ final class ReportCommand implements Callable<Integer> {
         Pipeline.Measured measured = pipeline.loadAndMeasure(options);
         Model model = measured.model();
         ModelResult result = measured.result();
-        dev.gqm.Trace.at("measured");
+        Trace.at("measured");
         Path out = pipeline.outDir(options, model);
         try {
             pipeline.write(result, out);
-            dev.gqm.Trace.at("report written");
+            Trace.at("report written");
         } finally {
             // the store was left closing while the report was written
             pipeline.awaitStoreClosed();

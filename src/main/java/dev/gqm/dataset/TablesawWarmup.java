@@ -1,5 +1,6 @@
 package dev.gqm.dataset;
 
+import dev.gqm.Trace;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tech.tablesaw.api.BooleanColumn;
@@ -71,6 +72,6 @@ public final class TablesawWarmup {
         Table table = Table.create("warm-up", IntColumn.create("i", new int[] {1}), LongColumn.create("l", new long[] {1}),
                 StringColumn.create("s", List.of("s")), BooleanColumn.create("b", new boolean[] {true}));
         new TableSlice(table, Selection.withRange(0, 1)).rowCount();
-        dev.gqm.Trace.at("tablesaw ready");
+        Trace.at("tablesaw ready");
     }
 }

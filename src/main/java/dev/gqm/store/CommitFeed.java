@@ -1,5 +1,6 @@
 package dev.gqm.store;
 
+import dev.gqm.Trace;
 import dev.gqm.collect.Commit;
 import dev.gqm.collect.CommitSource;
 import dev.gqm.collect.SourceException;
@@ -63,7 +64,7 @@ final class CommitFeed implements Iterator<Commit>, AutoCloseable {
             if (!pending.get(0).isEmpty()) {
                 hand(pending.get(0));
             }
-            dev.gqm.Trace.at("walk end");
+            Trace.at("walk end");
             hand(END);
         } catch (Stopped e) {
             // the reader left meanwhile

@@ -1,5 +1,6 @@
 package dev.gqm.store;
 
+import dev.gqm.Trace;
 import dev.gqm.collect.CommitSource;
 import dev.gqm.collect.SourceException;
 import dev.gqm.collect.Tag;
@@ -39,11 +40,11 @@ public final class GitSync {
         // it runs, and its commits are inserted as they come
         try (CommitFeed commits = CommitFeed.start(source, incremental ? Set.of(previous.get()) : Set.of())) {
             List<Tag> tags = source.tags();
-            dev.gqm.Trace.at("tags read");
+            Trace.at("tags read");
             String mailmap = source.mailmap();
-            dev.gqm.Trace.at("mailmap read");
+            Trace.at("mailmap read");
             saved = store.saveGit(sourceId, commits, !incremental, tags, mailmap, head.get());
-            dev.gqm.Trace.at("saved");
+            Trace.at("saved");
         } catch (CommitFeed.Failure e) {
             throw e.getCause();
         }

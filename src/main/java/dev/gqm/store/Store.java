@@ -1,5 +1,6 @@
 package dev.gqm.store;
 
+import dev.gqm.Trace;
 import dev.gqm.collect.Commit;
 import dev.gqm.collect.Signature;
 import dev.gqm.collect.Tag;
@@ -271,7 +272,7 @@ public final class Store implements AutoCloseable {
                         throw new SQLException("no source with id " + sourceId);
                     }
                 }
-                dev.gqm.Trace.at("inserted; committing");
+                Trace.at("inserted; committing");
                 connection.commit();
                 if (replaceAll) {
                     saved.sort(NEWEST_FIRST);

@@ -1,5 +1,6 @@
 package dev.gqm.collect.git;
 
+import dev.gqm.Trace;
 import dev.gqm.collect.Commit;
 import dev.gqm.collect.CommitSource;
 import dev.gqm.collect.Signature;
@@ -288,7 +289,7 @@ public final class GitRepositorySource implements CommitSource {
                     // a cursor the repository no longer has: walk as if it were unknown
                 }
             }
-            dev.gqm.Trace.at("walk start");
+            Trace.at("walk start");
             Map<String, Signature> authors = new HashMap<>();
             for (RevCommit c : walk) {
                 sink.accept(toCommit(c, authors));
