@@ -12,10 +12,17 @@ import dev.gqm.model.Model;
 import dev.gqm.model.Question;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Measures every metric use of a model and judges metrics, questions, goals and the model (worst-of upward). */
 public final class Evaluator {
+    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
     private final MetricCatalog catalog;
     private final MetricRunner runner;
 
@@ -25,17 +32,61 @@ public final class Evaluator {
     }
 
     public ModelResult evaluate(Model model, Dataset data, Instant generatedAt, List<SourceInfo> sources, List<String> warnings) {
+        Iterator<MetricResult> measured = measureAll(model, data).iterator();
         List<GoalResult> goals = new ArrayList<>();
         for (Goal goal : model.goals()) {
             List<QuestionResult> questions = new ArrayList<>();
             for (Question question : goal.questions()) {
-                List<MetricResult> metrics = question.metrics().stream().map(use -> measure(use, data)).toList();
+                List<MetricResult> metrics = new ArrayList<>();
+                for (int i = 0; i < question.metrics().size(); i++) {
+                    metrics.add(measured.next());
+                }
                 questions.add(new QuestionResult(question, Status.worst(metrics.stream().map(MetricResult::status).toList()), metrics));
             }
             goals.add(new GoalResult(goal, Status.worst(questions.stream().map(QuestionResult::status).toList()), questions));
         }
         return new ModelResult(model, data.asOf(), generatedAt, sources,
                 Status.worst(goals.stream().map(GoalResult::status).toList()), goals, warnings);
+    }
+
+    /**
+     * Every metric use of the model in order, measured on two threads: the dataset is built and
+     * only read from here on, and the uses share nothing else.
+     */
+    private List<MetricResult> measureAll(Model model, Dataset data) {
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "gqm-measure");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<MetricResult>> pending = new ArrayList<>();
+            for (Goal goal : model.goals()) {
+                for (Question question : goal.questions()) {
+                    for (MetricUse use : question.metrics()) {
+                        pending.add(threads.submit(() -> measure(use, data)));
+                    }
+                }
+            }
+            List<MetricResult> out = new ArrayList<>(pending.size());
+            for (Future<MetricResult> result : pending) {
+                out.add(result.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     private MetricResult measure(MetricUse use, Dataset data) {
