@@ -74,10 +74,6 @@ final class HtmlDashboard {
         Charts DRAWN = (goalId, metric, elementId) -> DashboardChart.svg(MetricChart.chart(metric), elementId);
     }
 
-    static void write(ModelResult result, Path file) throws IOException {
-        write(result, file, Charts.DRAWN);
-    }
-
     static void write(ModelResult result, Path file, Charts charts) throws IOException {
         Files.writeString(file, render(result, charts), StandardCharsets.UTF_8);
     }

@@ -8,12 +8,10 @@ import dev.gqm.model.Unit;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DateFormat;
@@ -51,7 +49,6 @@ import org.jfree.data.time.TimePeriodAnchor;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.time.Week;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * A metric's time series as a chart: bars for counts, a line for hours and ratios, with the
@@ -124,16 +121,6 @@ final class MetricChart {
             writer.dispose();
         }
         return bytes.toByteArray();
-    }
-
-    static void writeSvg(JFreeChart chart, Path file) throws IOException {
-        Files.writeString(file, svg(chart), StandardCharsets.UTF_8);
-    }
-
-    static String svg(JFreeChart chart) {
-        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return g2.getSVGDocument();
     }
 
     static JFreeChart chart(MetricResult result) {
