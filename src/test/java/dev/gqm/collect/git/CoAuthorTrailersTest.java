@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,5 +51,29 @@ class CoAuthorTrailersTest {
         assertFalse(CoAuthorTrailers.mayContain(raw, 20), "starting after the key");
         assertFalse(CoAuthorTrailers.mayContain("co_authored-by:".getBytes(StandardCharsets.UTF_8), 0));
         assertFalse(CoAuthorTrailers.mayContain("co-authored-by".getBytes(StandardCharsets.UTF_8), 0));
+    }
+
+    @Test
+    void bytePrecheckAgreesWithAPlainSearchOnRandomText() {
+        // an alphabet dense in the key's letters, both cases, so near-misses are frequent
+        byte[] alphabet = "coauthredbyCOAUTHREDBY-: \nx".getBytes(StandardCharsets.US_ASCII);
+        Random random = new Random(42);
+        int found = 0;
+        for (int n = 0; n < 20_000; n++) {
+            byte[] raw = new byte[random.nextInt(80)];
+            for (int i = 0; i < raw.length; i++) {
+                raw[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            if (random.nextInt(4) == 0 && raw.length >= 15) {
+                String key = random.nextBoolean() ? "Co-authored-by:" : "cO-AUTHORED-BY:";
+                System.arraycopy(key.getBytes(StandardCharsets.US_ASCII), 0, raw, random.nextInt(raw.length - 14), 15);
+            }
+            int from = raw.length == 0 ? 0 : random.nextInt(raw.length);
+            String text = new String(raw, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+            boolean expected = text.indexOf("co-authored-by:", from) >= 0;
+            found += expected ? 1 : 0;
+            assertEquals(expected, CoAuthorTrailers.mayContain(raw, from), text + " from " + from);
+        }
+        assertTrue(found > 1000, "the random texts contain the key often enough to test a match");
     }
 }
