@@ -15,13 +15,21 @@ import dev.gqm.dataset.IssueData;
 import dev.gqm.dataset.Mailmap;
 import dev.gqm.dataset.TablesawWarmup;
 import dev.gqm.evaluate.Evaluator;
+import dev.gqm.evaluate.Items;
+import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.SourceInfo;
+import dev.gqm.evaluate.Status;
+import dev.gqm.metric.Metric;
 import dev.gqm.metric.MetricCatalog;
 import dev.gqm.metric.Source;
+import dev.gqm.model.Goal;
+import dev.gqm.model.MetricUse;
 import dev.gqm.model.Model;
 import dev.gqm.model.ModelException;
 import dev.gqm.model.ModelLoader;
+import dev.gqm.model.Question;
+import dev.gqm.report.ChartsAhead;
 import dev.gqm.report.ReportException;
 import dev.gqm.report.ReportWriter;
 import dev.gqm.store.GitHubSync;
@@ -360,6 +368,11 @@ final class Pipeline {
         List<String> warnings = new ArrayList<>();
         List<SourceInfo> sources = new ArrayList<>();
         try {
+            if (drawAhead && needed.contains(Source.GITHUB) && o.github == null) {
+                // no tracker: its metrics are no-data whatever is collected, so their charts can be
+                // drawn while the Git history is read
+                chartsAhead = ChartsAhead.start(noTrackerResults(model));
+            }
             Optional<GitData> gitData = Optional.empty();
             Mailmap mailmap = Mailmap.empty();
             if (needed.contains(Source.GIT)) {
@@ -406,9 +419,37 @@ final class Pipeline {
         }
     }
 
+    /** Whether {@link #measure} starts drawing the charts it can foresee, for {@link #write}. */
+    private boolean drawAhead;
+    private ChartsAhead chartsAhead = ChartsAhead.NONE;
+
+    /** Lets the next measurement draw ahead the charts of results it knows before measuring (a report, not a check). */
+    void drawChartsAhead() {
+        drawAhead = true;
+    }
+
+    /** The result each metric reading the issue tracker has when no tracker is configured. */
+    private List<ChartsAhead.Expected> noTrackerResults(Model model) {
+        List<ChartsAhead.Expected> expected = new ArrayList<>();
+        for (Goal goal : model.goals()) {
+            for (Question question : goal.questions()) {
+                for (MetricUse use : question.metrics()) {
+                    Metric metric = catalog.find(use.metric()).orElseThrow();
+                    if (metric.requires() == Source.GITHUB) {
+                        expected.add(new ChartsAhead.Expected(goal.id(),
+                                new MetricResult(use, metric.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE)));
+                    }
+                }
+            }
+        }
+        return expected;
+    }
+
     void write(ModelResult result, Path out) {
+        ChartsAhead ahead = chartsAhead;
+        chartsAhead = ChartsAhead.NONE;
         try {
-            new ReportWriter().write(result, out);
+            new ReportWriter().write(result, out, ahead);
         } catch (ReportException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
         }

@@ -49,6 +49,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             return new PortfolioRun(ctx, pipeline, options.verbose).run(options, portfolio);
         }
+        pipeline.drawChartsAhead();
         Pipeline.Measured measured = pipeline.loadAndMeasure(options);
         Model model = measured.model();
         ModelResult result = measured.result();

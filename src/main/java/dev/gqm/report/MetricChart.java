@@ -12,8 +12,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.DateFormat;
 import java.text.SimpleDateFormat;
 import java.util.Date;
@@ -103,10 +101,6 @@ final class MetricChart {
      * filter and compress), encoded in memory with a light deflate level: charts are flat colour,
      * and the files come out about 5% larger than at ImageIO's default level.
      */
-    static void writePng(JFreeChart chart, Path file) throws IOException {
-        Files.write(file, png(chart));
-    }
-
     static byte[] png(JFreeChart chart) throws IOException {
         BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB, null);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();

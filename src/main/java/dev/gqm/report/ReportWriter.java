@@ -28,8 +28,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jfree.chart.JFreeChart;
-import org.jfree.svg.SVGGraphics2D;
 
 /**
  * Writes a whole report directory (SPEC §6) from a {@link ModelResult}: summary.json,
@@ -45,6 +43,12 @@ public final class ReportWriter {
 
     /** Writes the report for {@code result} into {@code outDir}, replacing a previous report there. */
     public void write(ModelResult result, Path outDir) throws ReportException {
+        write(result, outDir, ChartsAhead.NONE);
+    }
+
+    /** The same, taking the charts {@code ahead} drew where they fit the measured results. */
+    public void write(ModelResult result, Path outDir, ChartsAhead ahead) throws ReportException {
+        Objects.requireNonNull(ahead, "ahead");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(outDir, "outDir");
         ReportDirectory directory;
@@ -54,7 +58,7 @@ public final class ReportWriter {
             throw failure(outDir, e);
         }
         try {
-            writeInto(result, directory.staging());
+            writeInto(result, directory.staging(), ahead);
         } catch (IOException | RuntimeException e) {
             ReportException failure = failure(outDir, e);
             try {
@@ -78,7 +82,7 @@ public final class ReportWriter {
      * alike. Starting the JSON and template libraries and drawing the first chart each take a few
      * hundred milliseconds, most of a report's time, and they do not depend on each other.
      */
-    private void writeInto(ModelResult result, Path dir) throws IOException {
+    private void writeInto(ModelResult result, Path dir, ChartsAhead ahead) throws IOException {
         List<Callable<Void>> tasks = new ArrayList<>();
         tasks.add(() -> {
             JsonSummary.write(result, dir.resolve("summary.json"));
@@ -97,12 +101,13 @@ public final class ReportWriter {
                                 + files.useId() + "'");
                     }
                     Files.createDirectories(dir.resolve(files.goalId()));
-                    String elementId = HtmlDashboard.chartId(goal.goal().id(), metric);
+                    String goalId = goal.goal().id();
+                    String elementId = HtmlDashboard.chartId(goalId, metric);
                     CompletableFuture<String> element = new CompletableFuture<>();
                     elements.put(elementId, element);
                     tasks.add(() -> {
                         try {
-                            writeMetric(dir, files, metric, elementId, element);
+                            writeMetric(dir, files, metric, ahead.take(goalId, metric), elementId, element);
                         } catch (Throwable e) {
                             element.completeExceptionally(e);
                             throw e;
@@ -157,17 +162,16 @@ public final class ReportWriter {
         return thread;
     }
 
-    private static void writeMetric(Path dir, MetricFiles files, MetricResult metric, String elementId,
-                                    CompletableFuture<String> element) throws IOException {
+    private static void writeMetric(Path dir, MetricFiles files, MetricResult metric, DrawnChart drawnAhead,
+                                    String elementId, CompletableFuture<String> element) throws IOException {
         MetricCsv.writeSeries(metric, dir.resolve(files.csv()));
         if (metric.items() != null && !metric.items().isEmpty()) {
             MetricCsv.writeItems(metric.items(), dir.resolve(files.itemsCsv()));
         }
-        JFreeChart chart = MetricChart.chart(metric);
-        MetricChart.writePng(chart, dir.resolve(files.png()));
-        SVGGraphics2D drawn = DashboardChart.draw(chart, elementId);
-        Files.writeString(dir.resolve(files.svg()), drawn.getSVGDocument(), StandardCharsets.UTF_8);
-        element.complete(DashboardChart.element(drawn, elementId));
+        DrawnChart drawn = drawnAhead != null ? drawnAhead : DrawnChart.draw(metric, elementId);
+        Files.write(dir.resolve(files.png()), drawn.png());
+        Files.writeString(dir.resolve(files.svg()), drawn.svgDocument(), StandardCharsets.UTF_8);
+        element.complete(drawn.svgElement());
     }
 
     private static ReportException failure(Path outDir, Exception e) {
