@@ -3,8 +3,11 @@ package dev.gqm.cli;
 import dev.gqm.Trace;
 import dev.gqm.collect.SourceException;
 import dev.gqm.collect.git.GitRepositorySource;
+import dev.gqm.store.WalkAhead;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,16 +17,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * history's pack index takes a quarter of a second, which then overlaps parsing the command
  * line, loading the model and opening the store. A failure is kept until {@link #take()}, where
  * collection would have met it. Only local paths are opened ahead: nothing is fetched before
- * the options have been checked.
+ * the options have been checked. On a first collection (no store yet) the history starts to be
+ * walked as well, see {@link WalkAhead}.
  */
 final class GitOpening {
+    /** The repository, and the walk started with it or null. */
+    record Opened(GitRepositorySource source, WalkAhead walk) {
+    }
+
     /** The one {@link Main#main} starts before the command line is parsed, until a run adopts it. */
     private static final AtomicReference<GitOpening> EARLY = new AtomicReference<>();
 
     private final String repo;
     private final String branch;
     private final Path cache;
-    private final CompletableFuture<GitRepositorySource> source = new CompletableFuture<>();
+    private final CompletableFuture<Opened> opened = new CompletableFuture<>();
 
     private GitOpening(String repo, String branch, Path cache) {
         this.repo = repo;
@@ -31,14 +39,28 @@ final class GitOpening {
         this.cache = cache;
     }
 
-    static GitOpening start(String repo, String branch, Path cache) {
+    /**
+     * @param walk also start walking the whole history from the tip, for a store that holds
+     *     nothing of this repository yet
+     */
+    static GitOpening start(String repo, String branch, Path cache, boolean walk) {
         GitOpening opening = new GitOpening(repo, branch, cache);
         Thread thread = new Thread(() -> {
             try {
-                opening.source.complete(GitRepositorySource.open(repo, branch, cache));
+                GitRepositorySource source = GitRepositorySource.open(repo, branch, cache);
                 Trace.at("repository opened ahead");
+                WalkAhead walking = null;
+                try {
+                    Optional<String> tip = walk ? source.head() : Optional.empty();
+                    if (tip.isPresent()) {
+                        walking = WalkAhead.start(source, tip.get(), Set.of());
+                    }
+                } catch (Throwable e) {
+                    // the collection meets this again and reports it
+                }
+                opening.opened.complete(new Opened(source, walking));
             } catch (Throwable e) {
-                opening.source.completeExceptionally(e);
+                opening.opened.completeExceptionally(e);
             }
         }, "gqm-git-open");
         thread.setDaemon(true);
@@ -47,8 +69,8 @@ final class GitOpening {
     }
 
     /** Starts the process-wide early opening (see {@link Main#main}). */
-    static void startEarly(String repo, String branch, Path cache) {
-        GitOpening previous = EARLY.getAndSet(start(repo, branch, cache));
+    static void startEarly(String repo, String branch, Path cache, boolean walk) {
+        GitOpening previous = EARLY.getAndSet(start(repo, branch, cache, walk));
         if (previous != null) {
             previous.discard();
         }
@@ -63,10 +85,10 @@ final class GitOpening {
         return this.repo.equals(repo) && Objects.equals(this.branch, branch) && this.cache.equals(cache);
     }
 
-    /** Waits for the repository; the caller owns (closes) it. */
-    GitRepositorySource take() throws SourceException {
+    /** Waits for the repository; the caller owns (closes) it, and the walk when there is one. */
+    Opened take() throws SourceException {
         try {
-            return source.join();
+            return opened.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof SourceException failure) {
                 throw failure;
@@ -81,8 +103,13 @@ final class GitOpening {
         }
     }
 
-    /** Closes the repository when it is open, now or once its opening ends. */
+    /** Stops the walk and closes the repository, now or once its opening ends. */
     void discard() {
-        source.thenAccept(GitRepositorySource::close);
+        opened.thenAccept(o -> {
+            if (o.walk() != null) {
+                o.walk().close();
+            }
+            o.source().close();
+        });
     }
 }

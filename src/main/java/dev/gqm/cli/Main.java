@@ -3,6 +3,7 @@ package dev.gqm.cli;
 import dev.gqm.Trace;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -65,10 +66,13 @@ public final class Main implements Runnable {
     /**
      * Before picocli has read the command line (a tenth of a second of reflection), a command that
      * collects gets a head start on the second core: the store's native library is loaded, and the
-     * local repository that {@code --repo} names (or the current directory) starts opening. Only
-     * plain {@code --repo X}, {@code --repo=X}, {@code --branch} and {@code --cache-dir} are looked
-     * at; whatever picocli then reads, the run uses the early repository only when it is the same
-     * one ({@link Pipeline#openGitAhead}), so a misread costs nothing but the early work.
+     * local repository that {@code --repo} names (or the current directory) starts opening. When
+     * the store file does not exist yet, so that nothing of the history is stored, its walk starts
+     * too. Only plain {@code --repo X}, {@code --repo=X}, {@code --branch}, {@code --cache-dir} and
+     * {@code --store} are looked at; whatever picocli then reads, the run uses the early repository
+     * only when it is the same one ({@link Pipeline#openGitAhead}), and the early walk only when
+     * it is the walk the collection needs ({@link dev.gqm.store.GitSync}), so a misread costs
+     * nothing but the early work.
      */
     static void startEarly(Context ctx, String[] args) {
         if (args.length == 0 || !List.of("report", "check", "collect").contains(args[0])) {
@@ -80,6 +84,7 @@ public final class Main implements Runnable {
         String repo = ".";
         String branch = null;
         String cacheDir = null;
+        String storeArg = null;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--offline") || a.equals("--portfolio") || a.startsWith("--portfolio=") || a.equals("--")) {
@@ -101,14 +106,22 @@ public final class Main implements Runnable {
                 i++;
             } else if (a.startsWith("--cache-dir=")) {
                 cacheDir = a.substring("--cache-dir=".length());
+            } else if (a.equals("--store") && next != null) {
+                storeArg = next;
+                i++;
+            } else if (a.startsWith("--store=")) {
+                storeArg = a.substring("--store=".length());
             }
         }
         if (repo.isEmpty() || Pipeline.looksLikeUrl(repo)) {
             return;
         }
         try {
+            // the store's default place, as Pipeline#openStore has it
+            boolean noStore = storeArg == null ? !Files.exists(ctx.cacheDir().resolve("gqm.db"))
+                    : !storeArg.startsWith("jdbc:") && !Files.exists(ctx.workDir().resolve(storeArg));
             GitOpening.startEarly(ctx.workDir().resolve(repo).normalize().toString(), branch,
-                    cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(cacheDir));
+                    cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(cacheDir), noStore);
         } catch (RuntimeException e) {
             // an odd path: the run meets it again and reports it
         }

@@ -148,7 +148,7 @@ final class Pipeline {
         if (early != null) {
             early.discard();
         }
-        opening = GitOpening.start(repo, o.branch, cache);
+        opening = GitOpening.start(repo, o.branch, cache, false);
     }
 
     /** Closes a repository opened ahead and never collected. */
@@ -160,10 +160,10 @@ final class Pipeline {
         }
     }
 
-    private GitRepositorySource openGit(String repo, String branch, Path cache) throws SourceException {
+    private GitOpening.Opened openGit(String repo, String branch, Path cache) throws SourceException {
         GitOpening ahead = opening;
         if (ahead == null || !ahead.matches(repo, branch, cache)) {
-            return GitRepositorySource.open(repo, branch, cache);
+            return new GitOpening.Opened(GitRepositorySource.open(repo, branch, cache), null);
         }
         opening = null;
         return ahead.take();
@@ -190,9 +190,11 @@ final class Pipeline {
                 return new GitState(id.get(), location, store.gitTip(id.get()).orElse(null), false, 0);
             }
             progress("reading Git history of " + repo);
-            try (GitRepositorySource source = openGit(repo, o.branch, cache)) {
+            GitOpening.Opened opened = openGit(repo, o.branch, cache);
+            try (GitRepositorySource source = opened.source()) {
                 Trace.at("repo open");
-                SyncResult r = new GitSync(store).sync(source);
+                // a walk started before the store was open is taken over, or closed, by the sync
+                SyncResult r = new GitSync(store).sync(source, opened.walk());
                 progress(r.newCommits() + " new commits stored" + (r.rewritten() ? " (branch was rewritten: history re-read)" : ""));
                 return new GitState(r.sourceId(), source.location(), r.head(), r.shallow(), r.newCommits());
             }

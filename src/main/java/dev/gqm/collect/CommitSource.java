@@ -24,8 +24,12 @@ public interface CommitSource extends AutoCloseable {
     /** True when {@code ancestor} is reachable from the tip (false when it no longer exists). */
     boolean reachesFromHead(String ancestor) throws SourceException;
 
-    /** Walks commits reachable from the tip and not from any of {@code known}, newest first. */
-    void walk(Collection<String> known, Consumer<Commit> sink) throws SourceException;
+    /**
+     * Walks commits reachable from {@code tip} (a {@link #head()} read before) and not from any of
+     * {@code known}, newest first. The tip is passed in, not read again, so that the walk and the
+     * tip recorded with its commits are the same even when the branch moves meanwhile.
+     */
+    void walk(String tip, Collection<String> known, Consumer<Commit> sink) throws SourceException;
 
     @Override
     void close();

@@ -21,10 +21,15 @@ import java.util.concurrent.TimeUnit;
  * the walk comes out of {@link #hasNext()}; {@link #close()} stops a walk nobody reads any more.
  */
 final class CommitFeed implements Iterator<Commit>, AutoCloseable {
-    private static final int BATCH = 1_000;
+    static final int BATCH = 1_000;
+    /**
+     * Batches waiting for the reader, at most: enough for a walk started before its reader was
+     * ready (a {@link WalkAhead}) to run on for a second or so, and a bound on a very long history.
+     */
+    static final int WAITING = 128;
     private static final List<Commit> END = new ArrayList<>(0);
 
-    private final BlockingQueue<List<Commit>> batches = new ArrayBlockingQueue<>(16);
+    private final BlockingQueue<List<Commit>> batches = new ArrayBlockingQueue<>(WAITING);
     private volatile boolean cancelled;
     private volatile Exception failure;
     private Thread walker;
@@ -34,19 +39,19 @@ final class CommitFeed implements Iterator<Commit>, AutoCloseable {
     private CommitFeed() {
     }
 
-    /** Starts walking {@code source} from its tip, stopping at {@code known} commits. */
-    static CommitFeed start(CommitSource source, Collection<String> known) {
+    /** Starts walking {@code source} from {@code tip}, stopping at {@code known} commits. */
+    static CommitFeed start(CommitSource source, String tip, Collection<String> known) {
         CommitFeed feed = new CommitFeed();
-        feed.walker = new Thread(() -> feed.walk(source, known), "gqm-git-walk");
+        feed.walker = new Thread(() -> feed.walk(source, tip, known), "gqm-git-walk");
         feed.walker.setDaemon(true);
         feed.walker.start();
         return feed;
     }
 
-    private void walk(CommitSource source, Collection<String> known) {
+    private void walk(CommitSource source, String tip, Collection<String> known) {
         List<List<Commit>> pending = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
         try {
-            source.walk(known, commit -> {
+            source.walk(tip, known, commit -> {
                 List<Commit> batch = pending.get(0);
                 batch.add(commit);
                 if (batch.size() == BATCH) {

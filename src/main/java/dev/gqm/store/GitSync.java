@@ -24,6 +24,20 @@ public final class GitSync {
     }
 
     public SyncResult sync(CommitSource source) throws SourceException, StoreException {
+        return sync(source, null);
+    }
+
+    /**
+     * The same, taking over {@code ahead} (null for none) when it is the walk this sync needs, and
+     * closing it otherwise.
+     */
+    public SyncResult sync(CommitSource source, WalkAhead ahead) throws SourceException, StoreException {
+        try (WalkAhead unused = ahead) {
+            return syncWith(source, ahead);
+        }
+    }
+
+    private SyncResult syncWith(CommitSource source, WalkAhead ahead) throws SourceException, StoreException {
         long sourceId = store.sourceId("git", source.location());
         Optional<String> previous = store.gitTip(sourceId);
         Optional<String> head = source.head();
@@ -38,7 +52,9 @@ public final class GitSync {
         int saved;
         // the walk runs on a thread of its own, started first: tags and the mailmap are read while
         // it runs, and its commits are inserted as they come
-        try (CommitFeed commits = CommitFeed.start(source, incremental ? Set.of(previous.get()) : Set.of())) {
+        Set<String> known = incremental ? Set.of(previous.get()) : Set.of();
+        CommitFeed adopted = ahead == null ? null : ahead.adopt(head.get(), known);
+        try (CommitFeed commits = adopted != null ? adopted : CommitFeed.start(source, head.get(), known)) {
             List<Tag> tags = source.tags();
             Trace.at("tags read");
             String mailmap = source.mailmap();

@@ -44,8 +44,10 @@ class EarlyStartTest {
             GitOpening early = GitOpening.takeEarly();
             assertNotNull(early);
             assertTrue(early.matches(dir.toString(), null, ctx.cacheDir()));
-            try (var source = early.take()) {
+            GitOpening.Opened opened = early.take();
+            try (var source = opened.source(); var walk = opened.walk()) {
                 assertEquals(head, source.head().orElseThrow());
+                assertNotNull(walk, "no store yet: the history starts to be walked too");
             }
             Main.startEarly(ctx, new String[] {"check", "--repo=repo", "--branch=main", "--cache-dir", "c"});
             early = GitOpening.takeEarly();
@@ -53,6 +55,18 @@ class EarlyStartTest {
             assertTrue(early.matches(dir.toString(), "main", tmp.resolve("c")));
             assertFalse(early.matches(dir.toString(), null, tmp.resolve("c")));
             early.discard();
+
+            // a store that exists may hold this history: the walk waits for what it holds
+            java.nio.file.Files.writeString(tmp.resolve("gqm.db"), "");
+            for (String[] args : new String[][] {{"report", "--repo", "repo", "--store", "gqm.db"},
+                    {"report", "--repo", "repo", "--store=jdbc:sqlite:x.db"}}) {
+                Main.startEarly(ctx, args);
+                early = GitOpening.takeEarly();
+                opened = early.take();
+                try (var source = opened.source()) {
+                    assertNull(opened.walk(), String.join(" ", args));
+                }
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -137,6 +138,79 @@ class GitSyncTest {
         }
     }
 
+    @Test
+    void aWalkStartedAheadIsTakenOverOnlyWhenItIsTheWalkTheSyncNeeds() throws Exception {
+        Path dir = tmp.resolve("ahead");
+        try (RepoFixture repo = RepoFixture.init(dir); Store store = Store.open(tmp.resolve("gqm.db"))) {
+            RevCommit c1 = repo.commit("A", "a@x.org", day(0), "1");
+            RevCommit c2 = repo.commit("B", "b@x.org", day(1), "2");
+            try (GitRepositorySource real = GitRepositorySource.open(dir.toString(), null, tmp)) {
+                CountingWalks source = new CountingWalks(real, new AtomicInteger());
+                SyncResult first = new GitSync(store).sync(source, WalkAhead.start(source, c2.name(), Set.of()));
+                assertEquals(new SyncResult(first.sourceId(), c2.name(), 2, false, false), first);
+                assertEquals(1, source.walks().get(), "the first collection took over the walk ahead");
+
+                // nothing to stop at is not the walk of an incremental collection: a walk from the stored tip runs
+                RevCommit c3 = repo.commit("A", "a@x.org", day(2), "3");
+                SyncResult second = new GitSync(store).sync(source, WalkAhead.start(source, c3.name(), Set.of()));
+                assertEquals(new SyncResult(first.sourceId(), c3.name(), 1, false, false), second);
+                assertEquals(3, source.walks().get());
+
+                // nor is a walk from a tip the branch has moved on from
+                RevCommit c4 = repo.commit("B", "b@x.org", day(3), "4");
+                SyncResult third = new GitSync(store).sync(source, WalkAhead.start(source, c3.name(), Set.of(c3.name())));
+                assertEquals(new SyncResult(first.sourceId(), c4.name(), 1, false, false), third);
+                assertEquals(5, source.walks().get());
+                assertEquals(Set.of(c1.name(), c2.name(), c3.name(), c4.name()), ids(store.commits(first.sourceId())));
+            }
+        }
+    }
+
+    /** A source that counts the walks started on it. */
+    private record CountingWalks(CommitSource delegate, AtomicInteger walks)
+            implements CommitSource {
+        @Override
+        public String location() {
+            return delegate.location();
+        }
+
+        @Override
+        public Optional<String> head() throws SourceException {
+            return delegate.head();
+        }
+
+        @Override
+        public boolean shallow() {
+            return delegate.shallow();
+        }
+
+        @Override
+        public String mailmap() throws SourceException {
+            return delegate.mailmap();
+        }
+
+        @Override
+        public List<Tag> tags() throws SourceException {
+            return delegate.tags();
+        }
+
+        @Override
+        public boolean reachesFromHead(String ancestor) throws SourceException {
+            return delegate.reachesFromHead(ancestor);
+        }
+
+        @Override
+        public void walk(String tip, Collection<String> known, Consumer<Commit> sink) throws SourceException {
+            walks.incrementAndGet();
+            delegate.walk(tip, known, sink);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+    }
+
     /** Delivers one commit of the walk, then fails as a broken remote or disk would. */
     private record FailingAfterOneCommit(CommitSource delegate) implements CommitSource {
         @Override
@@ -170,9 +244,9 @@ class GitSyncTest {
         }
 
         @Override
-        public void walk(Collection<String> known, Consumer<Commit> sink) throws SourceException {
+        public void walk(String tip, Collection<String> known, Consumer<Commit> sink) throws SourceException {
             List<Commit> all = new ArrayList<>();
-            delegate.walk(known, all::add);
+            delegate.walk(tip, known, all::add);
             sink.accept(all.get(0));
             throw new SourceException("connection lost");
         }

@@ -272,13 +272,12 @@ public final class GitRepositorySource implements CommitSource {
      * so a stale cursor costs a full walk rather than an error.
      */
     @Override
-    public void walk(Collection<String> known, Consumer<Commit> sink) throws SourceException {
-        Optional<ObjectId> tip = tip();
-        if (tip.isEmpty()) {
-            return;
+    public void walk(String tip, Collection<String> known, Consumer<Commit> sink) throws SourceException {
+        if (tip == null || !ObjectId.isId(tip)) {
+            throw new SourceException("cannot read history of " + location + ": not a commit id: " + tip);
         }
         try (RevWalk walk = new RevWalk(repository)) {
-            walk.markStart(walk.parseCommit(tip.get()));
+            walk.markStart(walk.parseCommit(ObjectId.fromString(tip)));
             for (String sha : known) {
                 if (sha == null || !ObjectId.isId(sha)) {
                     continue;

@@ -41,7 +41,10 @@ class GitRepositorySourceTest {
 
     private static List<Commit> walkAll(GitRepositorySource source, Set<String> known) throws SourceException {
         List<Commit> out = new ArrayList<>();
-        source.walk(known, out::add);
+        Optional<String> tip = source.head();
+        if (tip.isPresent()) {
+            source.walk(tip.get(), known, out::add);
+        }
         return out;
     }
 
