@@ -145,7 +145,7 @@ class GitSyncTest {
             RevCommit c1 = repo.commit("A", "a@x.org", day(0), "1");
             RevCommit c2 = repo.commit("B", "b@x.org", day(1), "2");
             try (GitRepositorySource real = GitRepositorySource.open(dir.toString(), null, tmp)) {
-                CountingWalks source = new CountingWalks(real, new AtomicInteger());
+                CountingWalks source = new CountingWalks(real);
                 SyncResult first = new GitSync(store).sync(source, WalkAhead.start(source, c2.name(), Set.of()));
                 assertEquals(new SyncResult(first.sourceId(), c2.name(), 2, false, false), first);
                 assertEquals(1, source.walks().get(), "the first collection took over the walk ahead");
@@ -167,36 +167,15 @@ class GitSyncTest {
     }
 
     /** A source that counts the walks started on it. */
-    private record CountingWalks(CommitSource delegate, AtomicInteger walks)
-            implements CommitSource {
-        @Override
-        public String location() {
-            return delegate.location();
+    private static final class CountingWalks extends Delegating {
+        final AtomicInteger walks = new AtomicInteger();
+
+        CountingWalks(CommitSource delegate) {
+            super(delegate);
         }
 
-        @Override
-        public Optional<String> head() throws SourceException {
-            return delegate.head();
-        }
-
-        @Override
-        public boolean shallow() {
-            return delegate.shallow();
-        }
-
-        @Override
-        public String mailmap() throws SourceException {
-            return delegate.mailmap();
-        }
-
-        @Override
-        public List<Tag> tags() throws SourceException {
-            return delegate.tags();
-        }
-
-        @Override
-        public boolean reachesFromHead(String ancestor) throws SourceException {
-            return delegate.reachesFromHead(ancestor);
+        AtomicInteger walks() {
+            return walks;
         }
 
         @Override
@@ -204,43 +183,12 @@ class GitSyncTest {
             walks.incrementAndGet();
             delegate.walk(tip, known, sink);
         }
-
-        @Override
-        public void close() {
-            delegate.close();
-        }
     }
 
     /** Delivers one commit of the walk, then fails as a broken remote or disk would. */
-    private record FailingAfterOneCommit(CommitSource delegate) implements CommitSource {
-        @Override
-        public String location() {
-            return delegate.location();
-        }
-
-        @Override
-        public Optional<String> head() throws SourceException {
-            return delegate.head();
-        }
-
-        @Override
-        public boolean shallow() {
-            return delegate.shallow();
-        }
-
-        @Override
-        public String mailmap() throws SourceException {
-            return delegate.mailmap();
-        }
-
-        @Override
-        public List<Tag> tags() throws SourceException {
-            return delegate.tags();
-        }
-
-        @Override
-        public boolean reachesFromHead(String ancestor) throws SourceException {
-            return delegate.reachesFromHead(ancestor);
+    private static final class FailingAfterOneCommit extends Delegating {
+        FailingAfterOneCommit(CommitSource delegate) {
+            super(delegate);
         }
 
         @Override
@@ -249,6 +197,45 @@ class GitSyncTest {
             delegate.walk(tip, known, all::add);
             sink.accept(all.get(0));
             throw new SourceException("connection lost");
+        }
+    }
+
+    /** A real source with its walk to be replaced. */
+    private abstract static class Delegating implements CommitSource {
+        final CommitSource delegate;
+
+        Delegating(CommitSource delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String location() {
+            return delegate.location();
+        }
+
+        @Override
+        public Optional<String> head() throws SourceException {
+            return delegate.head();
+        }
+
+        @Override
+        public boolean shallow() {
+            return delegate.shallow();
+        }
+
+        @Override
+        public String mailmap() throws SourceException {
+            return delegate.mailmap();
+        }
+
+        @Override
+        public List<Tag> tags() throws SourceException {
+            return delegate.tags();
+        }
+
+        @Override
+        public boolean reachesFromHead(String ancestor) throws SourceException {
+            return delegate.reachesFromHead(ancestor);
         }
 
         @Override
