@@ -29,7 +29,7 @@ import dev.gqm.model.Model;
 import dev.gqm.model.ModelException;
 import dev.gqm.model.ModelLoader;
 import dev.gqm.model.Question;
-import dev.gqm.report.ChartsAhead;
+import dev.gqm.report.ReportAhead;
 import dev.gqm.report.ReportException;
 import dev.gqm.report.ReportWriter;
 import dev.gqm.store.GitHubSync;
@@ -370,10 +370,11 @@ final class Pipeline {
         List<String> warnings = new ArrayList<>();
         List<SourceInfo> sources = new ArrayList<>();
         try {
-            if (drawAhead && needed.contains(Source.GITHUB) && o.github == null) {
+            if (reportAheadWanted) {
                 // no tracker: its metrics are no-data whatever is collected, so their charts can be
                 // drawn while the Git history is read
-                chartsAhead = ChartsAhead.start(noTrackerResults(model));
+                reportAhead = ReportAhead.start(needed.contains(Source.GITHUB) && o.github == null
+                        ? noTrackerResults(model) : List.of());
             }
             Optional<GitData> gitData = Optional.empty();
             Mailmap mailmap = Mailmap.empty();
@@ -421,24 +422,24 @@ final class Pipeline {
         }
     }
 
-    /** Whether {@link #measure} starts drawing the charts it can foresee, for {@link #write}. */
-    private boolean drawAhead;
-    private ChartsAhead chartsAhead = ChartsAhead.NONE;
+    /** Whether {@link #measure} starts a {@link ReportAhead}, for {@link #write}. */
+    private boolean reportAheadWanted;
+    private ReportAhead reportAhead = ReportAhead.NONE;
 
-    /** Lets the next measurement draw ahead the charts of results it knows before measuring (a report, not a check). */
-    void drawChartsAhead() {
-        drawAhead = true;
+    /** Lets the next measurement start, during collection, what a report can do before its results are known (a report, not a check). */
+    void startReportAhead() {
+        reportAheadWanted = true;
     }
 
     /** The result each metric reading the issue tracker has when no tracker is configured. */
-    private List<ChartsAhead.Expected> noTrackerResults(Model model) {
-        List<ChartsAhead.Expected> expected = new ArrayList<>();
+    private List<ReportAhead.Expected> noTrackerResults(Model model) {
+        List<ReportAhead.Expected> expected = new ArrayList<>();
         for (Goal goal : model.goals()) {
             for (Question question : goal.questions()) {
                 for (MetricUse use : question.metrics()) {
                     Metric metric = catalog.find(use.metric()).orElseThrow();
                     if (metric.requires() == Source.GITHUB) {
-                        expected.add(new ChartsAhead.Expected(goal.id(),
+                        expected.add(new ReportAhead.Expected(goal.id(),
                                 new MetricResult(use, metric.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE)));
                     }
                 }
@@ -448,8 +449,8 @@ final class Pipeline {
     }
 
     void write(ModelResult result, Path out) {
-        ChartsAhead ahead = chartsAhead;
-        chartsAhead = ChartsAhead.NONE;
+        ReportAhead ahead = reportAhead;
+        reportAhead = ReportAhead.NONE;
         try {
             new ReportWriter().write(result, out, ahead);
         } catch (ReportException e) {

@@ -49,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             return new PortfolioRun(ctx, pipeline, options.verbose).run(options, portfolio);
         }
-        pipeline.drawChartsAhead();
+        pipeline.startReportAhead();
         Pipeline.Measured measured = pipeline.loadAndMeasure(options);
         Model model = measured.model();
         ModelResult result = measured.result();

@@ -43,11 +43,11 @@ public final class ReportWriter {
 
     /** Writes the report for {@code result} into {@code outDir}, replacing a previous report there. */
     public void write(ModelResult result, Path outDir) throws ReportException {
-        write(result, outDir, ChartsAhead.NONE);
+        write(result, outDir, ReportAhead.NONE);
     }
 
     /** The same, taking the charts {@code ahead} drew where they fit the measured results. */
-    public void write(ModelResult result, Path outDir, ChartsAhead ahead) throws ReportException {
+    public void write(ModelResult result, Path outDir, ReportAhead ahead) throws ReportException {
         Objects.requireNonNull(ahead, "ahead");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(outDir, "outDir");
@@ -82,7 +82,7 @@ public final class ReportWriter {
      * alike. Starting the JSON and template libraries and drawing the first chart each take a few
      * hundred milliseconds, most of a report's time, and they do not depend on each other.
      */
-    private void writeInto(ModelResult result, Path dir, ChartsAhead ahead) throws IOException {
+    private void writeInto(ModelResult result, Path dir, ReportAhead ahead) throws IOException {
         List<Callable<Void>> tasks = new ArrayList<>();
         tasks.add(() -> {
             JsonSummary.write(result, dir.resolve("summary.json"));

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ChartsAheadTest {
+class ReportAheadTest {
     /** The fixture's no-data metric as foreseen: no value, no series, no note. */
     private static MetricResult foreseen() {
         MetricResult measured = ReportFixtures.reviewCoverage();
@@ -26,7 +26,7 @@ class ChartsAheadTest {
 
     @Test
     void aChartDrawnAheadIsTheOneTheReportWouldDraw() throws IOException {
-        ChartsAhead ahead = ChartsAhead.start(List.of(new ChartsAhead.Expected("sustainability", foreseen())));
+        ReportAhead ahead = ReportAhead.start(List.of(new ReportAhead.Expected("sustainability", foreseen())));
         MetricResult measured = ReportFixtures.reviewCoverage();
         DrawnChart taken = ahead.take("sustainability", measured);
         assertNotNull(taken, "a note and null values do not change the chart");
@@ -38,7 +38,7 @@ class ChartsAheadTest {
 
     @Test
     void aDrawingIsTakenOnlyForExactlyItsInputs() {
-        ChartsAhead ahead = ChartsAhead.start(List.of(new ChartsAhead.Expected("sustainability", foreseen())));
+        ReportAhead ahead = ReportAhead.start(List.of(new ReportAhead.Expected("sustainability", foreseen())));
         MetricResult coverage = ReportFixtures.reviewCoverage();
         assertNull(ahead.take("responsiveness", coverage), "another goal: another element id");
         MetricResult withValues = new MetricResult(coverage.use(), coverage.unit(), 0.5, Status.PASS, null,
@@ -48,8 +48,8 @@ class ChartsAheadTest {
                 coverage.use().stat(), coverage.use().period(), new Threshold(Threshold.Op.LT, 0.6, "< 60%"), null),
                 coverage.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE);
         assertNull(ahead.take("sustainability", otherThreshold), "another threshold line");
-        assertNull(ChartsAhead.NONE.take("sustainability", coverage));
-        assertNull(ChartsAhead.start(List.of()).take("sustainability", coverage));
+        assertNull(ReportAhead.NONE.take("sustainability", coverage));
+        assertNull(ReportAhead.start(List.of()).take("sustainability", coverage));
     }
 
     @Test
@@ -57,7 +57,7 @@ class ChartsAheadTest {
         Path plain = dir.resolve("plain");
         Path withAhead = dir.resolve("ahead");
         new ReportWriter().write(ReportFixtures.result(), plain);
-        ChartsAhead ahead = ChartsAhead.start(List.of(new ChartsAhead.Expected("sustainability", foreseen())));
+        ReportAhead ahead = ReportAhead.start(List.of(new ReportAhead.Expected("sustainability", foreseen())));
         new ReportWriter().write(ReportFixtures.result(), withAhead, ahead);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(plain)) {

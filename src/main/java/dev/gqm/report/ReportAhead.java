@@ -10,15 +10,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Charts drawn before their metrics are measured, for results known in advance: a metric whose
- * source is not configured (issue metrics without {@code --github}) is no-data whatever the
- * data. A report starts them while the Git history is read, when a core is partly idle, instead
- * of after it. {@link ReportWriter} uses a drawing only when it was made from exactly the inputs
- * of the measured result's chart, so a report is the same with or without them.
+ * The part of a report that can be done before its results are known, while the Git history is
+ * read and a core is partly idle, instead of after it:
+ * <ul>
+ *   <li>the charts of results known in advance: a metric whose source is not configured (issue
+ *       metrics without {@code --github}) is no-data whatever the data. {@link ReportWriter} uses
+ *       a drawing only when it was made from exactly the inputs of the measured result's chart, so
+ *       a report is the same with or without them;</li>
+ *   <li>the page's template compiled, and the HTML escaper and JSON writer started (their class
+ *       initialisers alone take a tenth of a second).</li>
+ * </ul>
  */
-public final class ChartsAhead {
-    /** Nothing drawn ahead: every chart is drawn with its report. */
-    public static final ChartsAhead NONE = new ChartsAhead();
+public final class ReportAhead {
+    /** Nothing done ahead: every chart is drawn with its report. */
+    public static final ReportAhead NONE = new ReportAhead();
 
     /** A result expected for a metric of a goal, before it is measured. */
     public record Expected(String goalId, MetricResult result) {
@@ -35,18 +40,15 @@ public final class ChartsAhead {
 
     private final Map<Key, CompletableFuture<DrawnChart>> drawings = new ConcurrentHashMap<>();
 
-    private ChartsAhead() {
+    private ReportAhead() {
     }
 
     /**
-     * Starts drawing the chart of each expected result, in order, on one daemon thread (a run that
-     * ends first does not wait for it); returns at once.
+     * Starts drawing the chart of each expected result, in order, then preparing the page, on one
+     * daemon thread (a run that ends first does not wait for it); returns at once.
      */
-    public static ChartsAhead start(List<Expected> expected) {
-        ChartsAhead ahead = new ChartsAhead();
-        if (expected.isEmpty()) {
-            return ahead;
-        }
+    public static ReportAhead start(List<Expected> expected) {
+        ReportAhead ahead = new ReportAhead();
         List<Map.Entry<Key, MetricResult>> work = expected.stream()
                 .map(e -> Map.entry(Key.of(e.goalId(), e.result()), e.result())).toList();
         for (Map.Entry<Key, MetricResult> w : work) {
@@ -65,7 +67,13 @@ public final class ChartsAhead {
                     drawing.completeExceptionally(e);
                 }
             }
-        }, "gqm-charts-ahead");
+            try {
+                HtmlDashboard.prepare();
+                JsonSummary.prepare();
+            } catch (Exception | Error e) {
+                // the report meets this again, and reports it
+            }
+        }, "gqm-report-ahead");
         thread.setDaemon(true);
         thread.start();
         return ahead;
