@@ -78,7 +78,7 @@ public final class Main implements Runnable {
         if (args.length == 0 || !List.of("report", "check", "collect").contains(args[0])) {
             return;
         }
-        Thread store = new Thread(dev.gqm.store.Store::prepare, "gqm-store-prepare");
+        Thread store = new Thread(() -> dev.gqm.store.Store.prepare(ctx.cacheDir()), "gqm-store-prepare");
         store.setDaemon(true);
         store.start();
         String repo = ".";

@@ -94,12 +94,14 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Loads the SQLite driver and its native library (extracted from the jar: about a tenth of a
-     * second), so that a later {@link #open} does not wait for it; meant for another thread at
-     * start-up. A failure is left for {@link #open} to meet and report.
+     * Loads the SQLite driver and its native library, so that a later {@link #open} does not wait
+     * for it; meant for another thread at start-up. The library is taken from {@code cacheDir},
+     * where it is extracted once ({@link SqliteLibrary}), instead of from the jar on every run. A
+     * failure is left for {@link #open} to meet and report.
      */
-    public static void prepare() {
+    public static void prepare(Path cacheDir) {
         try {
+            SqliteLibrary.use(cacheDir);
             DriverManager.getDrivers();
             org.sqlite.SQLiteJDBCLoader.initialize();
         } catch (Exception | LinkageError e) {
