@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,9 @@ public final class Store implements AutoCloseable {
         int byTime = b.committedAt().compareTo(a.committedAt());
         return byTime != 0 ? byTime : a.id().compareTo(b.id());
     };
+
+    /** Commit ids are stored as their bytes (schema step 4) and handed out as lower-case hex, as Git writes them. */
+    private static final HexFormat HEX = HexFormat.of();
 
     /** SQLite's default: the log is copied into the database file once it holds this many pages. */
     private static final int AUTOCHECKPOINT_PAGES = 1000;
@@ -119,12 +123,14 @@ public final class Store implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("PRAGMA busy_timeout = 10000");
             st.execute("PRAGMA journal_mode = WAL");
-            st.execute("PRAGMA foreign_keys = ON");
             // WAL keeps the database consistent after a crash with NORMAL; only the last commit may be lost
             st.execute("PRAGMA synchronous = NORMAL");
             // a full collection of a large history outgrows the default 2 MB page cache (allocated only as used)
             st.execute("PRAGMA cache_size = -65536");
+            // tables are rebuilt with foreign keys off (SQLite's way to change a column's type);
+            // the pragma only takes effect outside a transaction, so it is set after the migration
             Schema.migrate(connection, shown);
+            st.execute("PRAGMA foreign_keys = ON");
         } catch (SQLException e) {
             StoreException failure = unusable(e, shown);
             closeAfterFailure(connection, failure);
@@ -324,8 +330,9 @@ public final class Store implements AutoCloseable {
             while (commits.hasNext()) {
                 Commit c = commits.next();
                 saved.add(c);
+                byte[] id = HEX.parseHex(c.id());
                 commit.setLong(1, sourceId);
-                commit.setString(2, c.id());
+                commit.setBytes(2, id);
                 commit.setLong(3, people.id(c.author()));
                 commit.setLong(4, c.authoredAt().toEpochMilli());
                 commit.setLong(5, c.committedAt().toEpochMilli());
@@ -334,12 +341,12 @@ public final class Store implements AutoCloseable {
                 if (mayExist) {
                     // an upserted commit may already have co-author rows from an earlier run
                     clearCoAuthors.setLong(1, sourceId);
-                    clearCoAuthors.setString(2, c.id());
+                    clearCoAuthors.setBytes(2, id);
                     clearCoAuthors.addBatch();
                 }
                 for (int i = 0; i < c.coAuthors().size(); i++) {
                     coAuthor.setLong(1, sourceId);
-                    coAuthor.setString(2, c.id());
+                    coAuthor.setBytes(2, id);
                     coAuthor.setInt(3, i);
                     coAuthor.setLong(4, people.id(c.coAuthors().get(i)));
                     coAuthor.addBatch();
@@ -397,7 +404,7 @@ public final class Store implements AutoCloseable {
                 st.setFetchSize(BATCH);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
-                        String id = rs.getString(1);
+                        String id = HEX.formatHex(rs.getBytes(1));
                         out.add(new Commit(id, people.get(rs.getLong(2)),
                                 Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4)),
                                 rs.getInt(5), coAuthors.getOrDefault(id, List.of())));
@@ -420,7 +427,8 @@ public final class Store implements AutoCloseable {
             st.setLong(1, sourceId);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    byCommit.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(people.get(rs.getLong(2)));
+                    byCommit.computeIfAbsent(HEX.formatHex(rs.getBytes(1)), k -> new ArrayList<>())
+                            .add(people.get(rs.getLong(2)));
                 }
             }
         }

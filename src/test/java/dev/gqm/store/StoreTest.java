@@ -163,7 +163,7 @@ class StoreTest {
             st.execute("INSERT INTO issue_cursors (source_id, stream, cursor_ms) VALUES (1, 'issues', 1000)");
         }
         try (Store store = Store.open(file)) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
             assertEquals(Map.of("issues", Instant.ofEpochMilli(1000)), store.issues(1).cursors());
             assertEquals(Map.of(), store.issues(1).etags());
             store.issues(1).sink().page("issues", List.of(), List.of(), List.of(), null,
@@ -173,10 +173,56 @@ class StoreTest {
     }
 
     @Test
+    void aVersion3StoreKeepsItsCommitsWithIdsAsBytes() throws Exception {
+        Path file = tmp.resolve("v3.db");
+        String c1 = "0123456789abcdef0123456789abcdef01234567";
+        String c2 = "fedcba9876543210fedcba9876543210fedcba98";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            for (int step = 0; step < 3; step++) {
+                for (String sql : Schema.STEPS.get(step)) {
+                    st.execute(sql);
+                }
+            }
+            st.execute("PRAGMA user_version = 3");
+            st.execute("INSERT INTO sources (id, kind, location, git_tip) VALUES (1, 'git', '/r', '" + c2 + "')");
+            st.execute("INSERT INTO people (id, name, email) VALUES (1, 'A', 'a@x'), (2, 'B', 'b@x')");
+            // stored in walk order: newest first
+            st.execute("INSERT INTO commits VALUES (1, '" + c2 + "', 2, 2000, 2000, 1), (1, '" + c1 + "', 1, 1000, 1000, 0)");
+            st.execute("INSERT INTO co_authors VALUES (1, '" + c2 + "', 0, 1)");
+        }
+        try (Store store = Store.open(file)) {
+            assertEquals(4, store.schemaVersion());
+            assertEquals(List.of(
+                    new Commit(c2, new Signature("B", "b@x"), Instant.ofEpochMilli(2000), Instant.ofEpochMilli(2000), 1,
+                            List.of(new Signature("A", "a@x"))),
+                    new Commit(c1, new Signature("A", "a@x"), Instant.ofEpochMilli(1000), Instant.ofEpochMilli(1000), 0,
+                            List.of())), store.commits(1));
+            assertTrue(store.enforcesForeignKeys(), "foreign keys are on again after the migration");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT typeof(id), length(id) FROM commits")) {
+                while (rs.next()) {
+                    assertEquals("blob", rs.getString(1));
+                    assertEquals(20, rs.getInt(2));
+                }
+            }
+            try (var rs = st.executeQuery("PRAGMA foreign_key_check")) {
+                assertTrue(!rs.next(), "no dangling co-author or commit row");
+            }
+            // the co-author rows still cascade with their commit
+            st.execute("PRAGMA foreign_keys = ON");
+            st.execute("DELETE FROM commits WHERE id = unhex('" + c2 + "')");
+            try (var rs = st.executeQuery("SELECT count(*) FROM co_authors")) {
+                assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
     void schemaVersionIsWrittenAndANewerStoreIsRefused() throws Exception {
         Path file = tmp.resolve("gqm.db");
         try (Store store = Store.open(file)) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.execute("PRAGMA user_version = 99");
@@ -195,12 +241,12 @@ class StoreTest {
     void jdbcUrlsAreUsedAsGivenAndOtherDatabasesAreRefused() throws Exception {
         Path file = tmp.resolve("url.db");
         try (Store store = Store.open("jdbc:sqlite:" + file)) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
         }
         StoreException e = assertThrows(StoreException.class, () -> Store.open("jdbc:postgresql://h/db"));
         assertTrue(e.getMessage().contains("only SQLite"), e.getMessage());
         try (Store store = Store.open(tmp.resolve("p.db").toString())) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
         }
     }
 
