@@ -49,9 +49,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -178,6 +181,11 @@ final class Pipeline {
     }
 
     GitState collectGit(RunOptions o, Store store) {
+        return collectGit(o, store, () -> null);
+    }
+
+    /** The same, running units of {@code idle} whenever the walk keeps the store waiting (see {@link GitSync}). */
+    GitState collectGit(RunOptions o, Store store, Supplier<Runnable> idle) {
         Path cache = cacheDir(o);
         String repo = repoArgument(o);
         try {
@@ -194,7 +202,7 @@ final class Pipeline {
             try (GitRepositorySource source = opened.source()) {
                 Trace.at("repo open");
                 // a walk started before the store was open is taken over, or closed, by the sync
-                SyncResult r = new GitSync(store).sync(source, opened.walk());
+                SyncResult r = new GitSync(store).sync(source, opened.walk(), idle);
                 progress(r.newCommits() + " new commits stored" + (r.rewritten() ? " (branch was rewritten: history re-read)" : ""));
                 return new GitState(r.sourceId(), source.location(), r.head(), r.shallow(), r.newCommits());
             }
@@ -370,17 +378,33 @@ final class Pipeline {
         List<String> warnings = new ArrayList<>();
         List<SourceInfo> sources = new ArrayList<>();
         try {
+            // Work done while the Git history is read, in the moments the store waits for the walk
+            // (on the second core, beside the walk, rather than as a third thread competing with
+            // it): Tablesaw's class-path scan, which the dataset needs first, then what the report
+            // can do before its results are known (without a tracker, its metrics are no-data
+            // whatever is collected, so their charts can be drawn). What is left then runs on
+            // threads of its own.
+            Queue<Runnable> idle = new ConcurrentLinkedQueue<>();
+            if (needed.contains(Source.GIT)) {
+                idle.add(TablesawWarmup::runHere);
+            }
             if (reportAheadWanted) {
-                // no tracker: its metrics are no-data whatever is collected, so their charts can be
-                // drawn while the Git history is read
-                reportAhead = ReportAhead.start(needed.contains(Source.GITHUB) && o.github == null
+                reportAhead = ReportAhead.plan(needed.contains(Source.GITHUB) && o.github == null
                         ? noTrackerResults(model) : List.of());
+                idle.addAll(reportAhead.units());
             }
             Optional<GitData> gitData = Optional.empty();
             Mailmap mailmap = Mailmap.empty();
-            if (needed.contains(Source.GIT)) {
-                TablesawWarmup.start(); // the git dataset's first Table scans the class path: overlap it with collection
-                GitState git = collectGit(o, store);
+            if (!needed.contains(Source.GIT)) {
+                reportAhead.finishInBackground();
+            } else {
+                GitState git;
+                try {
+                    git = collectGit(o, store, idle::poll);
+                } finally {
+                    TablesawWarmup.start();
+                    reportAhead.finishInBackground();
+                }
                 if (git.shallow()) {
                     warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");
                 }

@@ -49,7 +49,7 @@ import tech.tablesaw.table.TableSlice;
  * dataset's tables behind them are shared.
  *
  * <p>The first use of {@link Table} in a process scans the whole class path (about half a second
- * in the fat jar): {@link TablesawWarmup} starts it on another thread while collection runs.
+ * in the fat jar): {@link TablesawWarmup} runs it while collection waits for the Git walk.
  */
 public final class GitData {
     public static final String ID = "id";

@@ -2,6 +2,8 @@ package dev.gqm.dataset;
 
 import dev.gqm.Trace;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.IntColumn;
@@ -12,60 +14,73 @@ import tech.tablesaw.selection.Selection;
 import tech.tablesaw.table.TableSlice;
 
 /**
- * Initialises Tablesaw's {@code Table} class ahead of its first use, on a daemon thread. Its static
- * initialiser scans the whole class path for readers and writers (about half a second in the fat
- * jar); started before collection, the scan overlaps the Git walk instead of delaying the dataset.
+ * Initialises Tablesaw's {@code Table} class ahead of its first use. Its static initialiser scans
+ * the whole class path for readers and writers (about half a second in the fat jar): run in a
+ * moment the collection would otherwise wait for the Git walk ({@link #runHere()}), or on a
+ * daemon thread ({@link #start()}), the scan no longer delays the dataset.
  */
 public final class TablesawWarmup {
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static volatile Thread running;
+    private static final AtomicBoolean CLAIMED = new AtomicBoolean();
+    private static final CompletableFuture<Void> READY = new CompletableFuture<>();
 
     private TablesawWarmup() {
     }
 
-    /** Starts the initialisation once per process; returns at once. */
-    public static void start() {
-        if (!STARTED.compareAndSet(false, true)) {
+    /** Initialises Tablesaw on this thread, unless that was done or is being done elsewhere; never throws. */
+    public static void runHere() {
+        if (!CLAIMED.compareAndSet(false, true)) {
             return;
         }
-        Thread thread = new Thread(TablesawWarmup::initialise, "gqm-tablesaw-warmup");
+        try {
+            initialise();
+            READY.complete(null);
+        } catch (Throwable e) {
+            // kept for awaitReady, the one place that can report it with its cause
+            READY.completeExceptionally(e);
+        }
+    }
+
+    /** Starts the initialisation on a daemon thread, unless it was claimed already; returns at once. */
+    public static void start() {
+        if (CLAIMED.get()) {
+            return;
+        }
+        Thread thread = new Thread(TablesawWarmup::runHere, "gqm-tablesaw-warmup");
         // never keeps the process alive: if the run ends first, the scan was not needed
         thread.setDaemon(true);
-        running = thread;
         thread.start();
     }
 
     /**
-     * Waits for a started warm-up to end, or initialises Tablesaw on the calling thread when none
-     * was started. Tablesaw's first use must not race: its class initialisers depend on each
-     * other in a cycle (ColumnType and the column types), and two threads entering them at once
-     * can deadlock; this was seen when two threads created columns at the same time. After this
+     * Waits for the initialisation to end, running it on the calling thread when nobody has
+     * started it. Tablesaw's first use must not race: its class initialisers depend on each other
+     * in a cycle (ColumnType and the column types), and two threads entering them at once can
+     * deadlock; this was seen when two threads created columns at the same time. After this
      * returns, tables can be built on several threads.
+     *
+     * @throws IllegalStateException when Tablesaw could not be initialised
      */
     public static void awaitReady() {
-        Thread thread = running;
-        if (thread == null) {
-            initialise(); // on this thread, before any other enters Tablesaw (quick once done)
-            return;
-        }
+        runHere();
         boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
+        try {
+            while (true) {
+                try {
+                    READY.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("cannot initialise Tablesaw: " + e.getCause(), e.getCause());
+                }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    /**
-     * Catches nothing that it could not rethrow: a failing initialiser ends this thread (the JVM
-     * prints the error, the only place its cause shows on Java 17) and the run's first real use of
-     * {@code Table} then fails with NoClassDefFoundError, which the CLI reports as any other failure.
-     */
     private static void initialise() {
         // one column of each kind the dataset uses, in a table and a view: every Tablesaw class
         // the dataset's tables need is then initialised, by this thread alone

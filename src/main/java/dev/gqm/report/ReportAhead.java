@@ -4,14 +4,18 @@ import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.SeriesPoint;
 import dev.gqm.model.MetricUse;
 import dev.gqm.model.Unit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The part of a report that can be done before its results are known, while the Git history is
- * read and a core is partly idle, instead of after it:
+ * The part of a report that can be done before its results are known, cut into units that run
+ * in the moments a collection would otherwise wait for the Git walk (see {@link #units()}), or on
+ * a thread of their own ({@link #finishInBackground()}):
  * <ul>
  *   <li>the charts of results known in advance: a metric whose source is not configured (issue
  *       metrics without {@code --github}) is no-data whatever the data. {@link ReportWriter} uses
@@ -20,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>the page's template compiled, and the HTML escaper and JSON writer started (their class
  *       initialisers alone take a tenth of a second).</li>
  * </ul>
+ * Each unit runs once, on whichever thread gets to it first; one the report needs and nobody ran
+ * yet runs on the report's thread.
  */
 public final class ReportAhead {
     /** Nothing done ahead: every chart is drawn with its report. */
@@ -38,63 +44,94 @@ public final class ReportAhead {
         }
     }
 
-    private final Map<Key, CompletableFuture<DrawnChart>> drawings = new ConcurrentHashMap<>();
+    /** One piece of work, run at most once, by the first thread to claim it. */
+    private static final class Task<T> implements Runnable {
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final Callable<T> work;
+
+        Task(Callable<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                // whoever needs this meets the failure again, and reports it
+                result.completeExceptionally(e);
+            }
+        }
+
+        /** The result, running the work here when nobody has; null when it failed. */
+        T get() {
+            run();
+            try {
+                return result.join();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    private final Map<Key, Task<DrawnChart>> drawings = new LinkedHashMap<>();
+    private final List<Runnable> units = new ArrayList<>();
 
     private ReportAhead() {
     }
 
-    /**
-     * Starts drawing the chart of each expected result, in order, then preparing the page, on one
-     * daemon thread (a run that ends first does not wait for it); returns at once.
-     */
-    public static ReportAhead start(List<Expected> expected) {
+    /** The work for these expected results and the page, planned but not started. */
+    public static ReportAhead plan(List<Expected> expected) {
         ReportAhead ahead = new ReportAhead();
-        List<Map.Entry<Key, MetricResult>> work = expected.stream()
-                .map(e -> Map.entry(Key.of(e.goalId(), e.result()), e.result())).toList();
-        for (Map.Entry<Key, MetricResult> w : work) {
-            ahead.drawings.putIfAbsent(w.getKey(), new CompletableFuture<>());
+        for (Expected e : expected) {
+            Key key = Key.of(e.goalId(), e.result());
+            ahead.drawings.computeIfAbsent(key, k -> new Task<>(() -> DrawnChart.draw(e.result(), k.elementId())));
         }
-        Thread thread = new Thread(() -> {
-            for (Map.Entry<Key, MetricResult> w : work) {
-                CompletableFuture<DrawnChart> drawing = ahead.drawings.get(w.getKey());
-                if (drawing.isDone()) {
-                    continue;
-                }
-                try {
-                    drawing.complete(DrawnChart.draw(w.getValue(), w.getKey().elementId()));
-                } catch (Exception | Error e) {
-                    // the report draws this chart itself, and reports a failure then
-                    drawing.completeExceptionally(e);
-                }
-            }
-            try {
-                HtmlDashboard.prepare();
-                JsonSummary.prepare();
-            } catch (Exception | Error e) {
-                // the report meets this again, and reports it
-            }
-        }, "gqm-report-ahead");
-        thread.setDaemon(true);
-        thread.start();
+        ahead.units.addAll(ahead.drawings.values());
+        ahead.units.add(new Task<>(() -> {
+            HtmlDashboard.prepare();
+            JsonSummary.prepare();
+            return null;
+        }));
         return ahead;
     }
 
+    /** {@link #plan} and {@link #finishInBackground()} at once. */
+    public static ReportAhead start(List<Expected> expected) {
+        ReportAhead ahead = plan(expected);
+        ahead.finishInBackground();
+        return ahead;
+    }
+
+    /** The units in order (charts, then the page), each a few tens of milliseconds; running one twice does nothing. */
+    public List<Runnable> units() {
+        return List.copyOf(units);
+    }
+
+    /** Runs the units nobody has run yet, in order, on one daemon thread (a run that ends first does not wait for it). */
+    public void finishInBackground() {
+        if (units.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(() -> units.forEach(Runnable::run), "gqm-report-ahead");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /**
-     * The chart drawn ahead for exactly this result of this goal, waiting for it if it is being
-     * drawn; null when none was, or when drawing it failed.
+     * The chart drawn ahead for exactly this result of this goal: waiting for it while it is being
+     * drawn, drawing it here when nobody has started it; null when none was planned, or when
+     * drawing it failed.
      */
     DrawnChart take(String goalId, MetricResult metric) {
         if (drawings.isEmpty()) {
             return null;
         }
-        CompletableFuture<DrawnChart> drawing = drawings.get(Key.of(goalId, metric));
-        if (drawing == null) {
-            return null;
-        }
-        try {
-            return drawing.join();
-        } catch (RuntimeException e) {
-            return null;
-        }
+        Task<DrawnChart> drawing = drawings.get(Key.of(goalId, metric));
+        return drawing == null ? null : drawing.get();
     }
 }

@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A commit walk run on a thread of its own, its commits handed over in batches: reading a large
@@ -35,6 +36,7 @@ final class CommitFeed implements Iterator<Commit>, AutoCloseable {
     private Thread walker;
     private Iterator<Commit> current = Collections.emptyIterator();
     private boolean ended;
+    private Supplier<Runnable> idle = () -> null;
 
     private CommitFeed() {
     }
@@ -90,6 +92,29 @@ final class CommitFeed implements Iterator<Commit>, AutoCloseable {
         }
     }
 
+    /**
+     * Work for the reader's idle moments: whenever the walk has no batch ready, the reader runs the
+     * next unit ({@code idle} returns null when none is left) instead of waiting. The walk goes on
+     * meanwhile and queues its batches; units should each take a few tens of milliseconds, since
+     * one that is running when the walk ends delays the end of the collection.
+     */
+    void whileWaiting(Supplier<Runnable> idle) {
+        this.idle = idle;
+    }
+
+    private List<Commit> nextBatch() throws InterruptedException {
+        List<Commit> batch = batches.poll();
+        while (batch == null) {
+            Runnable unit = idle.get();
+            if (unit == null) {
+                return batches.take();
+            }
+            unit.run();
+            batch = batches.poll();
+        }
+        return batch;
+    }
+
     /** @throws Failure when the walk failed with a {@link SourceException} */
     @Override
     public boolean hasNext() {
@@ -99,7 +124,7 @@ final class CommitFeed implements Iterator<Commit>, AutoCloseable {
             }
             List<Commit> batch;
             try {
-                batch = batches.take();
+                batch = nextBatch();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new Failure(new SourceException("interrupted while reading Git history"));

@@ -8,6 +8,7 @@ import dev.gqm.collect.Tag;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Incremental Git collection into the store. The walk stops at the tip saved last time; when
@@ -32,12 +33,22 @@ public final class GitSync {
      * closing it otherwise.
      */
     public SyncResult sync(CommitSource source, WalkAhead ahead) throws SourceException, StoreException {
+        return sync(source, ahead, () -> null);
+    }
+
+    /**
+     * The same, running units of {@code idle} (see {@link CommitFeed#whileWaiting}) whenever the
+     * walk keeps the store waiting for commits.
+     */
+    public SyncResult sync(CommitSource source, WalkAhead ahead, Supplier<Runnable> idle)
+            throws SourceException, StoreException {
         try (WalkAhead unused = ahead) {
-            return syncWith(source, ahead);
+            return syncWith(source, ahead, idle);
         }
     }
 
-    private SyncResult syncWith(CommitSource source, WalkAhead ahead) throws SourceException, StoreException {
+    private SyncResult syncWith(CommitSource source, WalkAhead ahead, Supplier<Runnable> idle)
+            throws SourceException, StoreException {
         long sourceId = store.sourceId("git", source.location());
         Optional<String> previous = store.gitTip(sourceId);
         Optional<String> head = source.head();
@@ -55,6 +66,7 @@ public final class GitSync {
         Set<String> known = incremental ? Set.of(previous.get()) : Set.of();
         CommitFeed adopted = ahead == null ? null : ahead.adopt(head.get(), known);
         try (CommitFeed commits = adopted != null ? adopted : CommitFeed.start(source, head.get(), known)) {
+            commits.whileWaiting(idle);
             List<Tag> tags = source.tags();
             Trace.at("tags read");
             String mailmap = source.mailmap();

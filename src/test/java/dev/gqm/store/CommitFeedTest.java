@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -30,9 +34,19 @@ class CommitFeedTest {
     }
 
     /** Walks {@code count} commits (forever when negative), then fails with {@code failure} if given. */
-    private record Walk(int count, RuntimeException runtime, AtomicInteger delivered) implements CommitSource {
+    private record Walk(int count, RuntimeException runtime, AtomicInteger delivered, CountDownLatch gate)
+            implements CommitSource {
+        Walk(int count, RuntimeException runtime, AtomicInteger delivered) {
+            this(count, runtime, delivered, new CountDownLatch(0));
+        }
+
         @Override
         public void walk(String tip, Collection<String> known, Consumer<Commit> sink) throws SourceException {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                throw new SourceException("interrupted");
+            }
             for (int n = 0; count < 0 || n < count; n++) {
                 sink.accept(commit(n));
                 delivered.incrementAndGet();
@@ -88,6 +102,35 @@ class CommitFeedTest {
             assertFalse(feed.hasNext());
         }
         assertEquals(2_501, seen.size());
+        for (int n = 0; n < seen.size(); n++) {
+            assertEquals(commit(n), seen.get(n));
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    void theReaderRunsIdleWorkOnItsThreadWhileTheWalkHasNothingForIt() {
+        CountDownLatch gate = new CountDownLatch(1);
+        AtomicInteger delivered = new AtomicInteger();
+        List<String> ranOn = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger deliveredBeforeFirst = new AtomicInteger(-1);
+        Queue<Runnable> units = new ConcurrentLinkedQueue<>(List.of(
+                () -> {
+                    ranOn.add(Thread.currentThread().getName());
+                    deliveredBeforeFirst.set(delivered.get());
+                    gate.countDown(); // the walk starts only once the reader has found it idle
+                },
+                () -> ranOn.add(Thread.currentThread().getName()),
+                () -> ranOn.add(Thread.currentThread().getName())));
+        List<Commit> seen = new ArrayList<>();
+        try (CommitFeed feed = CommitFeed.start(new Walk(2_501, null, delivered, gate), TIP, List.of())) {
+            feed.whileWaiting(units::poll);
+            feed.forEachRemaining(seen::add);
+        }
+        assertEquals(0, deliveredBeforeFirst.get(), "the first unit ran before the walk delivered anything");
+        assertFalse(ranOn.isEmpty());
+        ranOn.forEach(thread -> assertEquals(Thread.currentThread().getName(), thread, "run by the reader"));
+        assertEquals(2_501, seen.size(), "every commit still arrives, in walk order");
         for (int n = 0; n < seen.size(); n++) {
             assertEquals(commit(n), seen.get(n));
         }
