@@ -80,6 +80,7 @@ public final class ReportAhead {
 
     private final Map<Key, Task<DrawnChart>> drawings = new LinkedHashMap<>();
     private final List<Runnable> units = new ArrayList<>();
+    private final AtomicBoolean finishing = new AtomicBoolean();
 
     private ReportAhead() {
     }
@@ -112,9 +113,12 @@ public final class ReportAhead {
         return List.copyOf(units);
     }
 
-    /** Runs the units nobody has run yet, in order, on one daemon thread (a run that ends first does not wait for it). */
+    /**
+     * Runs the units nobody has run yet, in order, on one daemon thread (a run that ends first does
+     * not wait for it); once: later calls do nothing.
+     */
     public void finishInBackground() {
-        if (units.isEmpty()) {
+        if (units.isEmpty() || !finishing.compareAndSet(false, true)) {
             return;
         }
         Thread thread = new Thread(() -> units.forEach(Runnable::run), "gqm-report-ahead");
