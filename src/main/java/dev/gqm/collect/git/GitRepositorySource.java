@@ -311,8 +311,22 @@ public final class GitRepositorySource implements CommitSource {
         Instant committed = Instant.ofEpochSecond(c.getCommitTime());
         Signature who = null;
         Instant authored = null;
-        int nameB = RawParseUtils.author(raw, 0);
-        if (nameB >= 0 && RawParseUtils.encoding(raw, 0) < 0) {
+        // one pass over the header lines: the author line, an encoding header, the message start
+        int nameB = -1;
+        boolean encoded = false;
+        int message = -1;
+        for (int line = 0; line < raw.length; line = RawParseUtils.nextLF(raw, line)) {
+            if (raw[line] == '\n') {
+                message = line + 1; // the blank line that ends the headers
+                break;
+            }
+            if (nameB < 0 && startsWith(raw, line, AUTHOR)) {
+                nameB = line + AUTHOR.length;
+            } else if (startsWith(raw, line, ENCODING)) {
+                encoded = true;
+            }
+        }
+        if (nameB >= 0 && !encoded) {
             int lineEnd = RawParseUtils.nextLF(raw, nameB) - 1;
             int gt = lineEnd - 1;
             while (gt > nameB && raw[gt] != '>') {
@@ -337,12 +351,26 @@ public final class GitRepositorySource implements CommitSource {
             authored = author == null ? committed : author.getWhenAsInstant();
         }
         List<Signature> coAuthors = List.of();
-        int message = RawParseUtils.commitMessage(raw, 0);
         // Decoding every message is most of a walk's cost; only a few mention co-authors.
         if (message >= 0 && CoAuthorTrailers.mayContain(raw, message)) {
             coAuthors = CoAuthorTrailers.parse(c.getFullMessage());
         }
         return new Commit(c.name(), who, authored, committed, c.getParentCount(), coAuthors);
+    }
+
+    private static final byte[] AUTHOR = "author ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ENCODING = "encoding ".getBytes(StandardCharsets.US_ASCII);
+
+    private static boolean startsWith(byte[] raw, int at, byte[] prefix) {
+        if (raw.length - at < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (raw[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when {@code raw[from, end)} is exactly " <digits> <+|-><4 digits>", the shape git writes. */

@@ -6,11 +6,21 @@ import dev.gqm.collect.SourceException;
 import dev.gqm.collect.Tag;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.MergeCommand;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.GpgSignature;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.TreeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,6 +56,58 @@ class GitRepositorySourceTest {
             source.walk(tip.get(), known, out::add);
         }
         return out;
+    }
+
+    @Test
+    void readsHeadersOfEveryShapeGitWrites() throws Exception {
+        Path dir = tmp.resolve("headers");
+        List<String> ids = new ArrayList<>();
+        try (RepoFixture repo = RepoFixture.init(dir)) {
+            Repository r = repo.git().getRepository();
+            ObjectId tree;
+            try (ObjectInserter in = r.newObjectInserter()) {
+                tree = in.insert(new TreeFormatter());
+                ObjectId parent = null;
+                // 1: a windows-1252 commit, as old git wrote them: a name that is not UTF-8 decodes
+                //    by the encoding header (as Latin-1, the euro sign would be a control character)
+                // 2: a signed commit: a multi-line gpgsig header before the message
+                // 3: a message with lines that look like headers
+                for (int n = 1; n <= 3; n++) {
+                    CommitBuilder b = new CommitBuilder();
+                    b.setTreeId(tree);
+                    if (parent != null) {
+                        b.setParentId(parent);
+                    }
+                    PersonIdent who = ident(n == 1 ? "Zoë €" : n == 3 ? "é" : "Ann", n == 2 ? "ann@x.org" : "e@x.org", day(n));
+                    b.setAuthor(who);
+                    b.setCommitter(who);
+                    if (n == 1) {
+                        b.setEncoding(Charset.forName("windows-1252"));
+                    }
+                    if (n == 2) {
+                        b.setGpgSignature(new GpgSignature(
+                                "-----BEGIN PGP SIGNATURE-----\nauthor Mallory <m@x.org> 1 +0000\n-----END PGP SIGNATURE-----"
+                                        .getBytes(StandardCharsets.US_ASCII)));
+                    }
+                    b.setMessage(n == 3 ? "Subject\n\nencoding latin1\nauthor Mallory <m@x.org> 1 +0000\n"
+                            + "Co-authored-by: Bo <bo@x.org>\n" : "Commit " + n + "\n\nCo-authored-by: Bo <bo@x.org>\n");
+                    parent = in.insert(b);
+                    ids.add(parent.name());
+                }
+                in.flush();
+                RefUpdate head = r.updateRef(Constants.HEAD);
+                head.setNewObjectId(parent);
+                head.forceUpdate();
+            }
+        }
+        try (GitRepositorySource source = GitRepositorySource.open(dir.toString(), null, tmp.resolve("cache"))) {
+            List<Commit> commits = walkAll(source, Set.of());
+            List<Signature> bo = List.of(new Signature("Bo", "bo@x.org"));
+            assertEquals(List.of(
+                    new Commit(ids.get(2), new Signature("é", "e@x.org"), day(3), day(3), 1, bo),
+                    new Commit(ids.get(1), new Signature("Ann", "ann@x.org"), day(2), day(2), 1, bo),
+                    new Commit(ids.get(0), new Signature("Zoë €", "e@x.org"), day(1), day(1), 0, bo)), commits);
+        }
     }
 
     @Test
