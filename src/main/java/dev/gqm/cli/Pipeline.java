@@ -398,13 +398,9 @@ final class Pipeline {
             if (!needed.contains(Source.GIT)) {
                 reportAhead.finishInBackground();
             } else {
-                GitState git;
-                try {
-                    git = collectGit(o, store, idle::poll);
-                } finally {
-                    TablesawWarmup.start();
-                    reportAhead.finishInBackground();
-                }
+                GitState git = collectGit(o, store, idle::poll);
+                TablesawWarmup.start();
+                reportAhead.finishInBackground();
                 if (git.shallow()) {
                     warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");
                 }

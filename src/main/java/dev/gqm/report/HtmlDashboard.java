@@ -103,7 +103,7 @@ final class HtmlDashboard {
 
     /** The id of a metric's chart element on the page; file-name safe, as both parts are (MetricFiles). */
     static String chartId(String goalId, MetricResult metric) {
-        return "chart-" + goalId + "-" + metric.use().id();
+        return MetricFiles.chartId(goalId, metric.use().id());
     }
 
     private static Map<String, Object> context(ModelResult result, Charts charts) {

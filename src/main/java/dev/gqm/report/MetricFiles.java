@@ -37,4 +37,14 @@ record MetricFiles(String goalId, String useId) {
     String svg() {
         return goalId + "/" + useId + ".svg";
     }
+
+    /** The id of the metric's chart element on the page (and the prefix of its SVG ids). */
+    String chartId() {
+        return chartId(goalId, useId);
+    }
+
+    /** The same without the file-name checks, for the page: ids are file-name safe already. */
+    static String chartId(String goalId, String useId) {
+        return "chart-" + goalId + "-" + useId;
+    }
 }

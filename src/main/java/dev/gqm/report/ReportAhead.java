@@ -40,7 +40,9 @@ public final class ReportAhead {
         static Key of(String goalId, MetricResult metric) {
             List<SeriesPoint> drawn = metric.series().stream()
                     .filter(p -> p.value() != null && Double.isFinite(p.value())).toList();
-            return new Key(HtmlDashboard.chartId(goalId, metric), metric.use(), metric.unit(), drawn);
+            // MetricFiles, not HtmlDashboard, whose class initialiser starts Pebble: keys are made on
+            // the main thread before collection
+            return new Key(MetricFiles.chartId(goalId, metric.use().id()), metric.use(), metric.unit(), drawn);
         }
     }
 
@@ -98,13 +100,6 @@ public final class ReportAhead {
             JsonSummary.prepare();
             return null;
         }));
-        return ahead;
-    }
-
-    /** {@link #plan} and {@link #finishInBackground()} at once. */
-    public static ReportAhead start(List<Expected> expected) {
-        ReportAhead ahead = plan(expected);
-        ahead.finishInBackground();
         return ahead;
     }
 

@@ -102,7 +102,7 @@ public final class ReportWriter {
                     }
                     Files.createDirectories(dir.resolve(files.goalId()));
                     String goalId = goal.goal().id();
-                    String elementId = HtmlDashboard.chartId(goalId, metric);
+                    String elementId = files.chartId();
                     CompletableFuture<String> element = new CompletableFuture<>();
                     elements.put(elementId, element);
                     tasks.add(() -> {

@@ -54,6 +54,9 @@ final class CommitFeed implements Iterator<Commit>, AutoCloseable {
         List<List<Commit>> pending = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
         try {
             source.walk(tip, known, commit -> {
+                if (cancelled) {
+                    throw new Stopped(); // closed: stop at once, not when the queue is full again
+                }
                 List<Commit> batch = pending.get(0);
                 batch.add(commit);
                 if (batch.size() == BATCH) {
@@ -81,7 +84,7 @@ final class CommitFeed implements Iterator<Commit>, AutoCloseable {
     /** Blocks while the reader is behind, but not for a reader that has closed the feed. */
     private void hand(List<Commit> batch) {
         try {
-            while (!batches.offer(batch, 50, TimeUnit.MILLISECONDS)) {
+            while (cancelled || !batches.offer(batch, 50, TimeUnit.MILLISECONDS)) {
                 if (cancelled) {
                     throw new Stopped();
                 }

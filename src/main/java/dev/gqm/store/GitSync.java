@@ -25,20 +25,13 @@ public final class GitSync {
     }
 
     public SyncResult sync(CommitSource source) throws SourceException, StoreException {
-        return sync(source, null);
+        return sync(source, null, () -> null);
     }
 
     /**
      * The same, taking over {@code ahead} (null for none) when it is the walk this sync needs, and
-     * closing it otherwise.
-     */
-    public SyncResult sync(CommitSource source, WalkAhead ahead) throws SourceException, StoreException {
-        return sync(source, ahead, () -> null);
-    }
-
-    /**
-     * The same, running units of {@code idle} (see {@link CommitFeed#whileWaiting}) whenever the
-     * walk keeps the store waiting for commits.
+     * closing it otherwise; and running units of {@code idle} (see {@link CommitFeed#whileWaiting})
+     * whenever the walk keeps the store waiting for commits.
      */
     public SyncResult sync(CommitSource source, WalkAhead ahead, Supplier<Runnable> idle)
             throws SourceException, StoreException {
@@ -65,6 +58,9 @@ public final class GitSync {
         // it runs, and its commits are inserted as they come
         Set<String> known = incremental ? Set.of(previous.get()) : Set.of();
         CommitFeed adopted = ahead == null ? null : ahead.adopt(head.get(), known);
+        if (ahead != null && adopted == null) {
+            ahead.close(); // not the walk needed: stop it before starting that one
+        }
         try (CommitFeed commits = adopted != null ? adopted : CommitFeed.start(source, head.get(), known)) {
             commits.whileWaiting(idle);
             List<Tag> tags = source.tags();

@@ -115,6 +115,12 @@ final class Schema {
                     st.execute(sql);
                 }
             }
+            try (ResultSet broken = st.executeQuery("PRAGMA foreign_key_check")) {
+                if (broken.next()) {
+                    throw new SQLException("a row of table " + broken.getString(1) + " refers to a missing "
+                            + broken.getString(3) + " row after migrating to schema version " + VERSION);
+                }
+            }
             st.execute("PRAGMA user_version = " + VERSION);
             connection.commit();
         } catch (SQLException | RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.gqm.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,7 +32,7 @@ final class SqliteLibrary {
     static Optional<Path> cached(Path cacheDir) {
         String name = LibraryLoaderUtil.getNativeLibName();
         Path dir = cacheDir.resolve("native").resolve(safe("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-"
-                + System.getProperty("os.name") + "-" + System.getProperty("os.arch")));
+                + System.getProperty("os.name") + "-" + System.getProperty("os.arch") + (musl() ? "-musl" : "")));
         Path library = dir.resolve(name);
         if (Files.isRegularFile(library)) {
             return Optional.of(library);
@@ -69,6 +70,19 @@ final class SqliteLibrary {
             System.setProperty(NAME_PROPERTY, library.getFileName().toString());
             System.setProperty(PATH_PROPERTY, library.getParent().toString());
         });
+    }
+
+    /**
+     * A cheap sign of a musl C library (Alpine), whose build of the library differs from glibc's:
+     * its loader in /lib. sqlite-jdbc's own probe reads /proc; a cache directory shared between a
+     * glibc and a musl host must not hand one the other's copy.
+     */
+    private static boolean musl() {
+        try (DirectoryStream<Path> loaders = Files.newDirectoryStream(Path.of("/lib"), "ld-musl-*")) {
+            return loaders.iterator().hasNext();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String safe(String key) {

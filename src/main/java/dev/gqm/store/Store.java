@@ -127,8 +127,10 @@ public final class Store implements AutoCloseable {
             st.execute("PRAGMA synchronous = NORMAL");
             // a full collection of a large history outgrows the default 2 MB page cache (allocated only as used)
             st.execute("PRAGMA cache_size = -65536");
-            // tables are rebuilt with foreign keys off (SQLite's way to change a column's type);
-            // the pragma only takes effect outside a transaction, so it is set after the migration
+            // tables are rebuilt with foreign keys off (SQLite's way to change a column's type;
+            // a JDBC URL may have switched them on); the pragma only takes effect outside a
+            // transaction, so it is set around the migration, which checks the keys itself
+            st.execute("PRAGMA foreign_keys = OFF");
             Schema.migrate(connection, shown);
             st.execute("PRAGMA foreign_keys = ON");
         } catch (SQLException e) {

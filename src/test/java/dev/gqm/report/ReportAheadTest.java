@@ -24,9 +24,15 @@ class ReportAheadTest {
         return new MetricResult(measured.use(), measured.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE);
     }
 
+    private static ReportAhead started(ReportAhead.Expected... expected) {
+        ReportAhead ahead = ReportAhead.plan(List.of(expected));
+        ahead.finishInBackground();
+        return ahead;
+    }
+
     @Test
     void aChartDrawnAheadIsTheOneTheReportWouldDraw() throws IOException {
-        ReportAhead ahead = ReportAhead.start(List.of(new ReportAhead.Expected("sustainability", foreseen())));
+        ReportAhead ahead = started(new ReportAhead.Expected("sustainability", foreseen()));
         MetricResult measured = ReportFixtures.reviewCoverage();
         DrawnChart taken = ahead.take("sustainability", measured);
         assertNotNull(taken, "a note and null values do not change the chart");
@@ -38,7 +44,7 @@ class ReportAheadTest {
 
     @Test
     void aDrawingIsTakenOnlyForExactlyItsInputs() {
-        ReportAhead ahead = ReportAhead.start(List.of(new ReportAhead.Expected("sustainability", foreseen())));
+        ReportAhead ahead = started(new ReportAhead.Expected("sustainability", foreseen()));
         MetricResult coverage = ReportFixtures.reviewCoverage();
         assertNull(ahead.take("responsiveness", coverage), "another goal: another element id");
         MetricResult withValues = new MetricResult(coverage.use(), coverage.unit(), 0.5, Status.PASS, null,
@@ -49,7 +55,7 @@ class ReportAheadTest {
                 coverage.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE);
         assertNull(ahead.take("sustainability", otherThreshold), "another threshold line");
         assertNull(ReportAhead.NONE.take("sustainability", coverage));
-        assertNull(ReportAhead.start(List.of()).take("sustainability", coverage));
+        assertNull(started().take("sustainability", coverage));
     }
 
     @Test
@@ -57,7 +63,7 @@ class ReportAheadTest {
         Path plain = dir.resolve("plain");
         Path withAhead = dir.resolve("ahead");
         new ReportWriter().write(ReportFixtures.result(), plain);
-        ReportAhead ahead = ReportAhead.start(List.of(new ReportAhead.Expected("sustainability", foreseen())));
+        ReportAhead ahead = started(new ReportAhead.Expected("sustainability", foreseen()));
         new ReportWriter().write(ReportFixtures.result(), withAhead, ahead);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(plain)) {

@@ -153,14 +153,23 @@ class CommitFeedTest {
     @Timeout(10)
     void closingStopsAWalkNobodyReads() throws InterruptedException {
         AtomicInteger delivered = new AtomicInteger();
+        int atClose;
         try (CommitFeed feed = CommitFeed.start(new Walk(-1, null, delivered), TIP, List.of())) {
             assertTrue(feed.hasNext());
             feed.next();
+            // the walk fills the queue and waits for room
+            do {
+                atClose = delivered.get();
+                Thread.sleep(30);
+            } while (delivered.get() != atClose);
+            // one batch read, the queue full, one batch waiting for room
+            assertTrue(atClose < (CommitFeed.WAITING + 2) * CommitFeed.BATCH, "the queue is bounded: " + atClose);
         }
         int afterClose = delivered.get();
+        // closing empties the queue, but the walk stops at once instead of filling it again
+        assertTrue(afterClose - atClose <= 1, "the walk ran on: " + (afterClose - atClose));
         Thread.sleep(100);
         // the walker's thread has ended: nothing more arrives
         assertEquals(afterClose, delivered.get());
-        assertTrue(afterClose <= (CommitFeed.WAITING + 2) * CommitFeed.BATCH, "the walk ran on: " + afterClose);
     }
 }

@@ -174,7 +174,15 @@ class StoreTest {
 
     @Test
     void aVersion3StoreKeepsItsCommitsWithIdsAsBytes() throws Exception {
-        Path file = tmp.resolve("v3.db");
+        aVersion3StoreKeepsItsCommits(tmp.resolve("v3.db"), "");
+    }
+
+    @Test
+    void aVersion3StoreMigratesAlsoWhenItsUrlSwitchesForeignKeysOn() throws Exception {
+        aVersion3StoreKeepsItsCommits(tmp.resolve("v3-fk.db"), "?foreign_keys=true");
+    }
+
+    private void aVersion3StoreKeepsItsCommits(Path file, String urlOptions) throws Exception {
         String c1 = "0123456789abcdef0123456789abcdef01234567";
         String c2 = "fedcba9876543210fedcba9876543210fedcba98";
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
@@ -190,7 +198,7 @@ class StoreTest {
             st.execute("INSERT INTO commits VALUES (1, '" + c2 + "', 2, 2000, 2000, 1), (1, '" + c1 + "', 1, 1000, 1000, 0)");
             st.execute("INSERT INTO co_authors VALUES (1, '" + c2 + "', 0, 1)");
         }
-        try (Store store = Store.open(file)) {
+        try (Store store = urlOptions.isEmpty() ? Store.open(file) : Store.open("jdbc:sqlite:" + file + urlOptions)) {
             assertEquals(4, store.schemaVersion());
             assertEquals(List.of(
                     new Commit(c2, new Signature("B", "b@x"), Instant.ofEpochMilli(2000), Instant.ofEpochMilli(2000), 1,
