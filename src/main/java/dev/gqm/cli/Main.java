@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,51 +83,40 @@ public final class Main implements Runnable {
         Thread store = new Thread(() -> dev.gqm.store.Store.prepare(ctx.cacheDir()), "gqm-store-prepare");
         store.setDaemon(true);
         store.start();
-        String repo = ".";
-        String branch = null;
-        String cacheDir = null;
-        String storeArg = null;
+        // the options looked at, as "--name value" or "--name=value"; the last one given wins
+        Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--offline") || a.equals("--portfolio") || a.startsWith("--portfolio=") || a.equals("--")) {
                 return;
             }
-            String next = i + 1 < args.length ? args[i + 1] : null;
-            if (a.equals("--repo") && next != null) {
-                repo = next;
-                i++;
-            } else if (a.startsWith("--repo=")) {
-                repo = a.substring("--repo=".length());
-            } else if (a.equals("--branch") && next != null) {
-                branch = next;
-                i++;
-            } else if (a.startsWith("--branch=")) {
-                branch = a.substring("--branch=".length());
-            } else if (a.equals("--cache-dir") && next != null) {
-                cacheDir = next;
-                i++;
-            } else if (a.startsWith("--cache-dir=")) {
-                cacheDir = a.substring("--cache-dir=".length());
-            } else if (a.equals("--store") && next != null) {
-                storeArg = next;
-                i++;
-            } else if (a.startsWith("--store=")) {
-                storeArg = a.substring("--store=".length());
+            int eq = a.indexOf('=');
+            String name = eq < 0 ? a : a.substring(0, eq);
+            if (!EARLY_OPTIONS.contains(name)) {
+                continue;
+            }
+            if (eq >= 0) {
+                options.put(name, a.substring(eq + 1));
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
             }
         }
+        String repo = options.getOrDefault("--repo", ".");
         if (repo.isEmpty() || Pipeline.looksLikeUrl(repo)) {
             return;
         }
         try {
-            // the store's default place, as Pipeline#openStore has it
-            boolean noStore = storeArg == null ? !Files.exists(ctx.cacheDir().resolve("gqm.db"))
-                    : !storeArg.startsWith("jdbc:") && !Files.exists(ctx.workDir().resolve(storeArg));
-            GitOpening.startEarly(ctx.workDir().resolve(repo).normalize().toString(), branch,
+            String storeAt = Pipeline.storeLocation(ctx, options.get("--store"));
+            boolean noStore = !storeAt.startsWith("jdbc:") && !Files.exists(Path.of(storeAt));
+            String cacheDir = options.get("--cache-dir");
+            GitOpening.startEarly(ctx.workDir().resolve(repo).normalize().toString(), options.get("--branch"),
                     cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(cacheDir), noStore);
         } catch (RuntimeException e) {
             // an odd path: the run meets it again and reports it
         }
     }
+
+    private static final Set<String> EARLY_OPTIONS = Set.of("--repo", "--branch", "--cache-dir", "--store");
 
     /** Runs one command line and returns its exit code (SPEC §5); nothing here exits the JVM. */
     public static int run(Context ctx, String... args) {

@@ -110,9 +110,14 @@ final class Pipeline {
         return o.out == null ? ctx.workDir().resolve("reports").resolve(model.id()) : ctx.workDir().resolve(o.out);
     }
 
+    /** Where {@code --store} (null: not given) puts the store: a JDBC URL as given, or a file path. */
+    static String storeLocation(Context ctx, String store) {
+        return store == null ? ctx.cacheDir().resolve("gqm.db").toString()
+                : store.startsWith("jdbc:") ? store : ctx.workDir().resolve(store).toString();
+    }
+
     Store openStore(RunOptions o) {
-        String where = o.store == null ? ctx.cacheDir().resolve("gqm.db").toString()
-                : o.store.startsWith("jdbc:") ? o.store : ctx.workDir().resolve(o.store).toString();
+        String where = storeLocation(ctx, o.store);
         try {
             return Store.open(where);
         } catch (StoreLockedException e) {
