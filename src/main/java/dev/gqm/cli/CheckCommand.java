@@ -23,7 +23,8 @@ import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Measures the model like report and prints one line per metric: status, value, thresholds.",
-                "Exits 1 when any metric is at fail (or at warn with --fail-on warn), 0 otherwise.",
+                "Exits 1 when any metric is at fail (or at warn with --fail-on warn), 0 otherwise; exits 2 before",
+                "collecting anything when a metric needs a source that was not given (see --allow-missing-sources).",
                 "On GitHub Actions (GITHUB_ACTIONS=true) it also annotates the run with ::error/::warning",
                 "and appends a table to the job summary ($GITHUB_STEP_SUMMARY)."})
 final class CheckCommand implements Callable<Integer> {
@@ -43,6 +44,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Also write the check as JUnit XML (one test suite per goal, one test case per metric) for CI test reports.")
     String junit;
 
+    @Option(names = "--allow-missing-sources",
+            description = "Report metrics whose source was not given (an issue tracker without --github) as no-data"
+                    + " instead of stopping with exit 2.")
+    boolean allowMissingSources;
+
     CheckCommand(Context ctx) {
         this.ctx = ctx;
     }
@@ -50,7 +56,15 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Pipeline pipeline = new Pipeline(ctx);
-        Pipeline.Measured measured = pipeline.loadAndMeasure(options);
+        // a gate that measured nothing must not pass: a metric without its source stops the run before collecting
+        Pipeline.Measured measured = pipeline.loadAndMeasure(options, model -> {
+            if (!allowMissingSources) {
+                pipeline.missingSource(options, model).ifPresent(message -> {
+                    throw new GqmException(ExitCode.USAGE, message
+                            + " (or --allow-missing-sources to report such metrics as no-data)");
+                });
+            }
+        });
         Model model = measured.model();
         ModelResult result = measured.result();
         boolean failed = false;

@@ -265,6 +265,25 @@ final class Pipeline {
         }
     }
 
+    /**
+     * The first metric of the model whose source the run was not given, as a one-line message
+     * naming the metric and the option that gives it; empty when every source is there.
+     */
+    Optional<String> missingSource(RunOptions o, Model model) {
+        for (Goal goal : model.goals()) {
+            for (Question question : goal.questions()) {
+                for (MetricUse use : question.metrics()) {
+                    Source source = catalog.find(use.metric()).orElseThrow().requires();
+                    if (source == Source.GITHUB && o.github == null) {
+                        String what = use.metric().startsWith("change.") ? "a forge" : "an issue tracker";
+                        return Optional.of("metric " + use.metric() + " needs " + what + ": give --github OWNER/REPO");
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The sources the model's metrics read. */
     Set<Source> needed(Model model) {
         return model.goals().stream().flatMap(g -> g.questions().stream()).flatMap(q -> q.metrics().stream())
@@ -295,9 +314,15 @@ final class Pipeline {
      * with a local repository opened meanwhile on another thread.
      */
     Measured loadAndMeasure(RunOptions o) {
+        return loadAndMeasure(o, model -> { });
+    }
+
+    /** The same, with {@code check} run on the model before anything is collected (it throws to stop the run). */
+    Measured loadAndMeasure(RunOptions o, java.util.function.Consumer<Model> check) {
         openGitAhead(o);
         try {
             Model model = loadModel(o.model);
+            check.accept(model);
             return new Measured(model, measure(o, model, true));
         } finally {
             closeAhead();

@@ -3,6 +3,7 @@ package dev.gqm.evaluate;
 import dev.gqm.dataset.Dataset;
 import dev.gqm.metric.ItemTable;
 import dev.gqm.metric.Measurement;
+import dev.gqm.metric.Metric;
 import dev.gqm.metric.MetricCatalog;
 import dev.gqm.metric.MetricRunner;
 import dev.gqm.metric.Outcome;
@@ -92,9 +93,20 @@ public final class Evaluator {
     private MetricResult measure(MetricUse use, Dataset data) {
         Outcome outcome = runner.run(use, data);
         Measurement m = outcome.current();
-        List<SeriesPoint> series = outcome.series().stream().map(p -> new SeriesPoint(p.periodStart(), p.value())).toList();
-        var unit = catalog.find(use.metric()).orElseThrow().unit();
-        return new MetricResult(use, unit, m.value(), Judge.judge(use, m.value()), m.note(), series, items(m.items()));
+        List<SeriesPoint> series = outcome.series().stream()
+                .map(p -> new SeriesPoint(p.periodStart(), p.value(), p.censored(), Judge.judge(use, p.value(), p.censored())))
+                .toList();
+        Metric metric = catalog.find(use.metric()).orElseThrow();
+        Status status = Judge.judge(use, m.value(), m.censored());
+        Double value = m.value();
+        String note = m.note();
+        if (status == Status.NO_DATA && value != null) {
+            // a lower bound that crosses no threshold: no verdict yet, and the bound says how long so far
+            note = String.format(java.util.Locale.ROOT, "not reached yet: at least %.1f h (%.1f days) so far", value, value / 24.0);
+            value = null;
+        }
+        return new MetricResult(use, metric.unit(), value, status, note, series, items(m.items()), m.sample(),
+                m.censored(), m.notes(), metric.definition(), metric.better());
     }
 
     private static Items items(ItemTable table) {

@@ -29,7 +29,7 @@ final class AbsenceFactor {
         return chosen;
     }
 
-    static Measurement measure(Map<String, Integer> counts, double share, String holderColumn,
+    static Measurement measure(Map<String, Integer> counts, double share, String holderColumn, String holders,
                                java.util.function.Function<String, String> display) {
         if (counts.isEmpty()) {
             return Measurement.noData("no commits in the window", null);
@@ -42,7 +42,9 @@ final class AbsenceFactor {
             sum += e.getValue();
             items.row(display.apply(e.getKey()), e.getValue(), round((double) e.getValue() / total), round((double) sum / total));
         }
-        return Measurement.of(chosen.size(), items.build());
+        return Measurement.of(chosen.size(), items.build(), dev.gqm.model.Sample.count(counts.size(),
+                chosen.size() + " of " + counts.size() + " " + holders + " made " + Math.round(share * 100) + "% of "
+                        + total + (total == 1 ? " commit" : " commits")));
     }
 
     private static double round(double v) {

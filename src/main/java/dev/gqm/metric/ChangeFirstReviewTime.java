@@ -13,7 +13,17 @@ final class ChangeFirstReviewTime extends TrackerDuration {
 
     @Override
     public String definition() {
-        return "pull requests created in W: creation to the first review by a non-bot non-author (median over reviewed)";
+        return "pull requests created in W: creation to the first review by a non-bot non-author (default stat survival_median)";
+    }
+
+    @Override
+    boolean waiting() {
+        return true;
+    }
+
+    @Override
+    String event() {
+        return "reviewed";
     }
 
     @Override

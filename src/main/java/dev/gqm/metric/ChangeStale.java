@@ -22,6 +22,11 @@ final class ChangeStale extends TrackerCount {
     }
 
     @Override
+    public dev.gqm.model.Direction better() {
+        return dev.gqm.model.Direction.LOWER;
+    }
+
+    @Override
     boolean pulls() {
         return true;
     }

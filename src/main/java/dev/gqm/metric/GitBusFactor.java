@@ -29,6 +29,6 @@ final class GitBusFactor extends GitMetric {
     @Override
     Measurement measure(GitData git, MetricQuery q) {
         var counts = countByPerson(git.commitsIn(q.window(), q.use().includeBots()));
-        return AbsenceFactor.measure(counts, q.use().number("share"), "person", key -> name(git, key));
+        return AbsenceFactor.measure(counts, q.use().number("share"), "person", "people", key -> name(git, key));
     }
 }

@@ -19,6 +19,11 @@ final class GitCommits extends GitMetric {
     }
 
     @Override
+    public String noun(long n) {
+        return n == 1 ? "commit" : "commits";
+    }
+
+    @Override
     Measurement measure(GitData git, MetricQuery q) {
         // newest first, equal times in history order: the rows' own order
         TableSlice commits = git.commitsIn(q.window(), q.use().includeBots());
@@ -27,6 +32,7 @@ final class GitCommits extends GitMetric {
             Person p = git.person(row.getString(GitData.PERSON));
             items.row(git.commitId(row.getInt(GitData.ID)), p.name(), p.email(), Instant.ofEpochMilli(row.getLong(GitData.AT)));
         }
-        return Measurement.of(commits.rowCount(), items.build());
+        return Measurement.of(commits.rowCount(), items.build(), dev.gqm.model.Sample.count(commits.rowCount(),
+                commits.rowCount() + " " + noun(commits.rowCount())));
     }
 }

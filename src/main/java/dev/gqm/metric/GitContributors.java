@@ -26,7 +26,7 @@ final class GitContributors extends GitMetric {
                     Person p = git.person(e.getKey());
                     items.row(p.name(), p.email(), p.organization(), e.getValue());
                 });
-        return Measurement.of(counts.size(), items.build());
+        return Measurement.of(counts.size(), items.build(), dev.gqm.model.Sample.count(counts.size(), counts.size() + " " + noun(counts.size())));
     }
 
 }

@@ -35,6 +35,6 @@ final class GitElephantFactor extends GitMetric {
             byOrganization.merge(p.organization(), n, Integer::sum);
             shown.putIfAbsent(p.organization(), p.organization().startsWith("person:") ? p.name() + " (individual)" : p.organization());
         });
-        return AbsenceFactor.measure(byOrganization, q.use().number("share"), "organization", shown::get);
+        return AbsenceFactor.measure(byOrganization, q.use().number("share"), "organization", "organizations", shown::get);
     }
 }

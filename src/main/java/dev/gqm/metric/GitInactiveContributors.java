@@ -29,6 +29,11 @@ final class GitInactiveContributors extends GitMetric {
     }
 
     @Override
+    public dev.gqm.model.Direction better() {
+        return dev.gqm.model.Direction.LOWER;
+    }
+
+    @Override
     public List<ParamSpec> params() {
         return List.of(LOOKBACK);
     }
@@ -52,6 +57,6 @@ final class GitInactiveContributors extends GitMetric {
                     Person p = git.person(e.getKey());
                     items.row(p.name(), p.email(), Instant.ofEpochMilli(e.getValue()));
                 });
-        return Measurement.of(last.size(), items.build());
+        return Measurement.of(last.size(), items.build(), dev.gqm.model.Sample.count(last.size(), last.size() + " " + noun(last.size())));
     }
 }

@@ -2,6 +2,7 @@ package dev.gqm.metric;
 
 import dev.gqm.dataset.GitData;
 import dev.gqm.dataset.Person;
+import dev.gqm.model.Direction;
 import dev.gqm.model.ParamSpec;
 import dev.gqm.model.Stat;
 import dev.gqm.model.Unit;
@@ -17,6 +18,16 @@ abstract class GitMetric implements Metric {
     @Override
     public Unit unit() {
         return Unit.COUNT;
+    }
+
+    @Override
+    public Direction better() {
+        return Direction.HIGHER;
+    }
+
+    @Override
+    public String noun(long n) {
+        return n == 1 ? "person" : "people";
     }
 
     @Override

@@ -36,6 +36,6 @@ final class GitNewContributors extends GitMetric {
                     Person p = git.person(person.get(i));
                     items.row(p.name(), p.email(), Instant.ofEpochMilli(at.getLong(i)), commit.get(i));
                 });
-        return Measurement.of(newcomers.rowCount(), items.build());
+        return Measurement.of(newcomers.rowCount(), items.build(), dev.gqm.model.Sample.count(newcomers.rowCount(), newcomers.rowCount() + " " + noun(newcomers.rowCount())));
     }
 }

@@ -15,6 +15,11 @@ final class IssueClosed extends TrackerCount {
     }
 
     @Override
+    public dev.gqm.model.Direction better() {
+        return dev.gqm.model.Direction.HIGHER;
+    }
+
+    @Override
     boolean pulls() {
         return false;
     }

@@ -1,6 +1,8 @@
 package dev.gqm.metric;
 
 import dev.gqm.dataset.TrackedItem;
+import dev.gqm.model.Direction;
+import dev.gqm.model.Sample;
 import dev.gqm.model.Stat;
 import dev.gqm.model.Unit;
 import java.util.List;
@@ -15,6 +17,11 @@ final class IssueClosureRatio extends TrackerMetric {
     @Override
     public String definition() {
         return "issue.closed / issue.opened in W";
+    }
+
+    @Override
+    public Direction better() {
+        return Direction.HIGHER;
     }
 
     @Override
@@ -49,6 +56,7 @@ final class IssueClosureRatio extends TrackerMetric {
         if (opened == 0) {
             return Measurement.noData("no issue opened in the window", table.build());
         }
-        return Measurement.of((double) closed / opened, table.build());
+        return Measurement.of((double) closed / opened, table.build(),
+                Sample.ratio(closed, opened, closed + " closed of " + opened + " opened in the window"));
     }
 }

@@ -14,7 +14,17 @@ final class IssueFirstResponseTime extends TrackerDuration {
     @Override
     public String definition() {
         return "issues created in W: creation to the first comment by a non-bot who is not the author"
-                + " (median over answered; unanswered are listed)";
+                + " (default stat survival_median; unanswered issues are listed)";
+    }
+
+    @Override
+    boolean waiting() {
+        return true;
+    }
+
+    @Override
+    String event() {
+        return "answered";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.gqm.metric;
 
+import dev.gqm.model.Direction;
 import dev.gqm.model.ParamSpec;
 import dev.gqm.model.Stat;
 import dev.gqm.model.Unit;
@@ -16,6 +17,14 @@ public interface Metric {
     String definition();
 
     Source requires();
+
+    /** Which way the value is better, as reports say it. */
+    Direction better();
+
+    /** The sample in words for {@code n} of what this metric counts: "12 commits". */
+    default String noun(long n) {
+        return n == 1 ? "item" : "items";
+    }
 
     Stat defaultStat();
 

@@ -33,7 +33,7 @@ public final class MetricRunner {
                 continue;
             }
             Measurement m = at.equals(asOf) ? current : metric.measure(new MetricQuery(data, at, Window.ending(at, length), use));
-            series.add(new SeriesPointValue(b.start(), m.value()));
+            series.add(new SeriesPointValue(b.start(), m.value(), m.censored()));
         }
         return new Outcome(current, series);
     }

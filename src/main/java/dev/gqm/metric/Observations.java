@@ -26,6 +26,8 @@ public final class Observations {
             case MAX -> v[v.length - 1];
             case COUNT -> v.length;
             case RATIO -> throw new IllegalArgumentException("ratio is not a reduction of observations");
+            case SURVIVAL_MEDIAN, SURVIVAL_P90 -> throw new IllegalArgumentException(
+                    "a survival estimate needs the censored items too (KaplanMeier)");
         };
     }
 

@@ -1,6 +1,7 @@
 package dev.gqm.metric;
 
 import dev.gqm.dataset.TrackedItem;
+import dev.gqm.model.Sample;
 import java.util.List;
 
 /** A count of tracker items, listing each with its age and days since last activity as of as-of. */
@@ -17,6 +18,6 @@ abstract class TrackerCount extends TrackerMetric {
                 n++;
             }
         }
-        return Measurement.of(n, table.build());
+        return Measurement.of(n, table.build(), Sample.count(n, n + " " + noun(n)));
     }
 }

@@ -1,6 +1,8 @@
 package dev.gqm.metric;
 
 import dev.gqm.dataset.TrackedItem;
+import dev.gqm.model.Direction;
+import dev.gqm.model.Sample;
 import dev.gqm.model.Stat;
 import dev.gqm.model.Unit;
 import java.time.Instant;
@@ -9,10 +11,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A duration in hours per observed item, reduced by the use's stat (median by default). Items
- * without an end (unanswered, unreviewed) are listed with an empty duration and left out of the stat.
+ * A duration in hours per item of the metric, reduced by the use's stat. Items whose event has not
+ * happened yet (unanswered, unreviewed) are listed with an empty end: {@code median}, {@code mean},
+ * {@code p90}, {@code min} and {@code max} are over the items that had their event; the survival
+ * stats ({@link #waiting()} metrics only) take every item, those still waiting censored at the
+ * earlier of as-of and their close or merge (SPEC §4 "Stats of durations").
  */
 abstract class TrackerDuration extends TrackerMetric {
+    /** Whether the item belongs to the metric at as-of. */
     abstract boolean observed(TrackedItem item, MetricQuery q);
 
     /** The end of the measured span, or null when there is none yet. */
@@ -22,40 +28,112 @@ abstract class TrackerDuration extends TrackerMetric {
         return item.createdAt();
     }
 
+    /**
+     * True for a waiting time whose event may not have happened yet: its default stat is
+     * {@code survival_median}, and items without the event are censored rather than dropped.
+     */
+    boolean waiting() {
+        return false;
+    }
+
+    /** The past participle of the event, for the sample in words: "answered 31 of 40 issues". */
+    String event() {
+        return "measured";
+    }
+
     @Override
     public Unit unit() {
         return Unit.HOURS;
     }
 
     @Override
+    public Direction better() {
+        return Direction.LOWER;
+    }
+
+    @Override
     public Stat defaultStat() {
-        return Stat.MEDIAN;
+        return waiting() ? Stat.SURVIVAL_MEDIAN : Stat.MEDIAN;
     }
 
     @Override
     public Set<Stat> stats() {
-        return Set.of(Stat.MEDIAN, Stat.MEAN, Stat.P90, Stat.MIN, Stat.MAX);
+        return waiting()
+                ? Set.of(Stat.SURVIVAL_MEDIAN, Stat.SURVIVAL_P90, Stat.MEDIAN, Stat.MEAN, Stat.P90, Stat.MIN, Stat.MAX)
+                : Set.of(Stat.MEDIAN, Stat.MEAN, Stat.P90, Stat.MIN, Stat.MAX);
     }
 
     @Override
     Measurement measure(List<TrackedItem> items, MetricQuery q) {
-        ItemTable.Builder table = itemTable("end_at", "hours");
+        ItemTable.Builder table = waiting()
+                ? itemTable("end_at", "hours", "waiting_days")
+                : itemTable("end_at", "hours");
         List<Double> hours = new ArrayList<>();
+        List<Double> times = new ArrayList<>();
+        List<Boolean> events = new ArrayList<>();
         for (TrackedItem t : items) {
             if (!observed(t, q)) {
                 continue;
             }
             Instant end = end(t, q);
             Double h = end == null ? null : Math.round(hoursBetween(start(t), end) * 100) / 100.0;
-            table.row(cells(t, end == null ? "" : end, h == null ? "" : h));
+            if (waiting()) {
+                Instant censoredAt = censoredAt(t, q.asOf());
+                Object waitingDays = end == null ? days(start(t), censoredAt) : "";
+                table.row(cells(t, end == null ? "" : end, h == null ? "" : h, waitingDays));
+                times.add(hoursBetween(start(t), end == null ? censoredAt : end));
+                events.add(end != null);
+            } else {
+                table.row(cells(t, end == null ? "" : end, h == null ? "" : h));
+            }
             if (h != null) {
                 hours.add(hoursBetween(start(t), end));
             }
         }
-        if (hours.isEmpty()) {
-            return Measurement.noData("nothing to measure in the window", table.build());
+        long n = waiting() ? times.size() : hours.size();
+        Sample sample = Sample.durations(n, hours.size(), sampleText(hours.size(), n));
+        Stat stat = q.use().stat();
+        if (stat.survival()) {
+            if (times.isEmpty()) {
+                return Measurement.noData("nothing to measure in the window", table.build());
+            }
+            KaplanMeier km = new KaplanMeier(times.stream().mapToDouble(Double::doubleValue).toArray(),
+                    toArray(events));
+            KaplanMeier.Estimate e = km.quantile(stat == Stat.SURVIVAL_P90 ? 0.9 : 0.5);
+            return e.reached() ? Measurement.of(e.value(), table.build(), sample)
+                    : Measurement.atLeast(e.value(), table.build(), sample);
         }
-        double value = Observations.reduce(q.use().stat(), hours.stream().mapToDouble(Double::doubleValue).toArray());
-        return Measurement.of(value, table.build());
+        if (hours.isEmpty()) {
+            return new Measurement(null, table.build(), "nothing to measure in the window", sample, false, List.of());
+        }
+        double value = Observations.reduce(stat, hours.stream().mapToDouble(Double::doubleValue).toArray());
+        return Measurement.of(value, table.build(), sample);
+    }
+
+    private String sampleText(long observed, long n) {
+        String noun = noun(n);
+        return waiting() ? event() + " " + observed + " of " + n + " " + noun : n + " " + noun;
+    }
+
+    /** An item still waiting is censored when it was closed (or merged), or at as-of if it is still open. */
+    private static Instant censoredAt(TrackedItem t, Instant asOf) {
+        Instant closed = t.closedAt() != null && !t.closedAt().isAfter(asOf) ? t.closedAt() : null;
+        Instant merged = t.mergedAt() != null && !t.mergedAt().isAfter(asOf) ? t.mergedAt() : null;
+        Instant at = asOf;
+        if (closed != null && closed.isBefore(at)) {
+            at = closed;
+        }
+        if (merged != null && merged.isBefore(at)) {
+            at = merged;
+        }
+        return at;
+    }
+
+    private static boolean[] toArray(List<Boolean> values) {
+        boolean[] out = new boolean[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 }

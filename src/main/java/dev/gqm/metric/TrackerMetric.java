@@ -2,6 +2,7 @@ package dev.gqm.metric;
 
 import dev.gqm.dataset.IssueData;
 import dev.gqm.dataset.TrackedItem;
+import dev.gqm.model.Direction;
 import dev.gqm.model.Duration;
 import dev.gqm.model.ParamKind;
 import dev.gqm.model.ParamSpec;
@@ -34,6 +35,16 @@ abstract class TrackerMetric implements Metric {
     }
 
     @Override
+    public Direction better() {
+        return Direction.NEITHER;
+    }
+
+    @Override
+    public String noun(long n) {
+        return pulls() ? (n == 1 ? "pull request" : "pull requests") : (n == 1 ? "issue" : "issues");
+    }
+
+    @Override
     public Unit unit() {
         return Unit.COUNT;
     }
@@ -56,7 +67,7 @@ abstract class TrackerMetric implements Metric {
     @Override
     public final Measurement measure(MetricQuery q) {
         if (q.data().tracker().isEmpty()) {
-            return Measurement.noData("no GitHub source (--github OWNER/REPO)", null);
+            return Measurement.noData("no issue tracker given (--github OWNER/REPO)", null);
         }
         return measure(selected(q.data().tracker().get(), q), q);
     }

@@ -1,6 +1,8 @@
 package dev.gqm.metric;
 
 import dev.gqm.dataset.TrackedItem;
+import dev.gqm.model.Direction;
+import dev.gqm.model.Sample;
 import dev.gqm.model.Stat;
 import dev.gqm.model.Unit;
 import java.util.List;
@@ -10,6 +12,11 @@ abstract class TrackerRatio extends TrackerMetric {
     abstract boolean considered(TrackedItem item, MetricQuery q);
 
     abstract boolean counts(TrackedItem item, MetricQuery q);
+
+    @Override
+    public Direction better() {
+        return Direction.HIGHER;
+    }
 
     @Override
     public Unit unit() {
@@ -37,6 +44,7 @@ abstract class TrackerRatio extends TrackerMetric {
         if (considered == 0) {
             return Measurement.noData("nothing to measure in the window", table.build());
         }
-        return Measurement.of((double) counted / considered, table.build());
+        return Measurement.of((double) counted / considered, table.build(),
+                Sample.ratio(counted, considered, counted + " of " + considered + " " + noun(considered)));
     }
 }

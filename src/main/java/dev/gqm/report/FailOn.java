@@ -11,12 +11,12 @@ public enum FailOn {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Whether a metric at {@code status} fails the gate; no-data never does, it is not a measurement. */
+    /** Whether a metric at {@code status} fails the gate; no-data and info never do: neither is a verdict against the community. */
     public boolean trips(Status status) {
         return switch (status) {
             case FAIL -> true;
             case WARN -> this == WARN;
-            case PASS, NO_DATA -> false;
+            case PASS, NO_DATA, INFO -> false;
         };
     }
 

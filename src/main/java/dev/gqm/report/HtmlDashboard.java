@@ -340,6 +340,7 @@ final class HtmlDashboard {
             case WARN -> "!";
             case FAIL -> "✗";
             case NO_DATA -> "–";
+            case INFO -> "i";
         };
         return Map.of("label", status.label(), "symbol", symbol);
     }

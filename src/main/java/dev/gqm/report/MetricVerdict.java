@@ -28,6 +28,7 @@ public final class MetricVerdict {
             case WARN -> crossed(m, "warn", m.use().warn(), thresholds);
             case PASS -> "value " + value(m) + " passes (" + thresholds + ")";
             case NO_DATA -> noData(m);
+            case INFO -> "value " + value(m) + " (no thresholds: shown for information, not judged)";
         };
     }
 

@@ -23,7 +23,7 @@ import java.util.Map;
 final class PortfolioPage {
     static final String TEMPLATE = "dev/gqm/report/portfolio.peb";
     /** Sorts after every status: a failed repository is the worst news of a portfolio. */
-    private static final int FAILED_RANK = Status.values().length;
+    private static final int FAILED_RANK = Status.values().length + 1;
 
     private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
             .loader(new ClasspathLoader(PortfolioPage.class.getClassLoader()))
@@ -84,8 +84,14 @@ final class PortfolioPage {
             case WARN -> "!";
             case FAIL -> "✗";
             case NO_DATA -> "–";
+            case INFO -> "i";
         };
-        return Map.of("label", status.label(), "symbol", symbol, "rank", status.ordinal());
+        return Map.of("label", status.label(), "symbol", symbol, "rank", rank(status));
+    }
+
+    /** Sort order of a status cell: info lowest (not a verdict), then no-data, pass, warn, fail. */
+    private static int rank(Status status) {
+        return status == Status.INFO ? 0 : status.ordinal() + 1;
     }
 
     private static Map<String, Object> failed() {

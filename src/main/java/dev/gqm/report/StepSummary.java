@@ -119,6 +119,7 @@ public final class StepSummary {
             case WARN -> "⚠️";
             case PASS -> "✅";
             case NO_DATA -> "➖";
+            case INFO -> "ℹ️";
         };
     }
 

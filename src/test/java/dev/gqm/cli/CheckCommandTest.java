@@ -101,12 +101,24 @@ class CheckCommandTest {
 
     @Test
     void aFailFailsEitherGate() {
-        CliRunner.Run run = check(Map.of(), "fail.yaml");
+        CliRunner.Run run = check(Map.of(), "fail.yaml", "--allow-missing-sources");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains("fail    sustainability/git-bus-factor git.bus_factor = 1 [fail < 2]\n"), run.out());
         assertTrue(run.out().contains("no-data sustainability/issue-stale issue.stale = no data"), run.out());
-        assertEquals(1, check(Map.of(), "fail.yaml", "--fail-on", "warn").exitCode());
-        assertEquals(1, check(Map.of(), "fail.yaml", "--fail-on", "fail").exitCode());
+        assertEquals(1, check(Map.of(), "fail.yaml", "--fail-on", "warn", "--allow-missing-sources").exitCode());
+        assertEquals(1, check(Map.of(), "fail.yaml", "--fail-on", "fail", "--allow-missing-sources").exitCode());
+    }
+
+    @Test
+    void aGateWhoseTrackerWasNotGivenStopsBeforeCollecting() throws Exception {
+        Path store = dir.resolve("never-created.db");
+        CliRunner.Run run = new CliRunner(dir, dir.resolve("home"), Map.of()).run("check", "--repo", repo.toString(),
+                "--model", "fail.yaml", "--store", store.toString(), "--as-of", CommunityFixture.AS_OF);
+        assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
+        assertEquals("gqm: metric issue.stale needs an issue tracker: give --github OWNER/REPO"
+                + " (or --allow-missing-sources to report such metrics as no-data)", run.err().strip());
+        assertEquals("", run.out());
+        assertFalse(Files.exists(store), "nothing collected, no store created");
     }
 
     @Test
@@ -119,7 +131,8 @@ class CheckCommandTest {
     @Test
     void junitFileHasASuitePerGoalAndTheRightCounts() throws Exception {
         Path junit = dir.resolve("reports/junit/check.xml");
-        CliRunner.Run run = check(Map.of(), "fail.yaml", "--fail-on", "warn", "--junit", "reports/junit/check.xml");
+        CliRunner.Run run = check(Map.of(), "fail.yaml", "--fail-on", "warn", "--junit", "reports/junit/check.xml",
+                "--allow-missing-sources");
         assertEquals(1, run.exitCode(), run.err());
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -145,7 +158,8 @@ class CheckCommandTest {
     void onGitHubActionsItAnnotatesAndAppendsTheJobSummary() throws Exception {
         Path summary = dir.resolve("step-summary.md");
         Files.writeString(summary, "## Build\n\nearlier output\n");
-        CliRunner.Run run = check(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()), "fail.yaml");
+        CliRunner.Run run = check(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()), "fail.yaml",
+                "--allow-missing-sources");
         assertEquals(1, run.exitCode(), run.err());
         List<String> commands = run.out().lines().filter(l -> l.startsWith("::")).toList();
         assertEquals(List.of(

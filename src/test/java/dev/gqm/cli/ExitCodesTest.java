@@ -155,7 +155,7 @@ class ExitCodesTest {
         assertNoTrace(r);
         assertEquals(List.of(
                 "warn    activity/git-commits git.commits = 4 [warn < 5, fail < 1]",
-                "pass    activity/git-releases git.releases = 1",
+                "info    activity/git-releases git.releases = 1",
                 "fail    risk/git-bus-factor git.bus_factor = 1 [warn < 3, fail < 2]",
                 "overall: fail"), r.out().lines().toList());
     }

@@ -143,12 +143,12 @@ class GitHubReportEndToEndTest {
         assertEquals(0, run.exitCode(), run.err());
         Map<String, Double> expected = Map.ofEntries(
                 Map.entry("issue.opened", 3.0), Map.entry("issue.closed", 2.0), Map.entry("issue.open", 4.0),
-                Map.entry("issue.stale", 1.0), Map.entry("issue.age", 1080.0), Map.entry("issue.first_response_time", 18.0),
+                Map.entry("issue.stale", 1.0), Map.entry("issue.age", 1080.0), Map.entry("issue.first_response_time", 24.0),
                 Map.entry("issue.resolution_time", 1176.0), Map.entry("issue.closure_ratio", 0.6667),
                 Map.entry("change.opened", 4.0), Map.entry("change.merged", 2.0), Map.entry("change.open", 2.0),
                 Map.entry("change.stale", 1.0), Map.entry("change.merge_latency", 132.0),
                 Map.entry("change.acceptance_ratio", 0.6667), Map.entry("change.review_coverage", 0.5),
-                Map.entry("change.first_review_time", 137.0));
+                Map.entry("change.first_review_time", 264.0));
         Map<String, JsonNode> m = metrics();
         expected.forEach((id, value) -> assertEquals(value, m.get(id).get("value").asDouble(), 1e-4, id));
         assertEquals("hours", m.get("issue.age").get("unit").asText());

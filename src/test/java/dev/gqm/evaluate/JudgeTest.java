@@ -32,7 +32,29 @@ class JudgeTest {
     @Test
     void noValueIsNoDataNeverPass() {
         assertEquals(Status.NO_DATA, Judge.judge(use(null, new Threshold(Op.GT, 1, "> 1h")), null));
-        assertEquals(Status.PASS, Judge.judge(use(null, null), 0.0));
+    }
+
+    @Test
+    void aValueWithoutThresholdsIsInfoNeverPass() {
+        assertEquals(Status.INFO, Judge.judge(use(null, null), 0.0));
+        assertEquals(Status.INFO, Judge.judge(use(null, null), 532.0));
+        assertEquals(Status.NO_DATA, Judge.judge(use(null, null), null));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10, no-data", "48, no-data", "48.5, warn", "168, warn", "168.01, fail", "900, fail"})
+    void aLowerBoundAppliesOnlyTheThresholdsItAlreadyCrosses(double atLeast, String status) {
+        // "at least 48.5 h" is above 2 days whatever the true value; "at least 10 h" proves nothing yet
+        MetricUse u = use(new Threshold(Op.GT, 48, "> 2d"), new Threshold(Op.GT, 168, "> 7d"));
+        assertEquals(status, Judge.judge(u, atLeast, true).label());
+    }
+
+    @Test
+    void aLowerBoundNeverProvesABelowThreshold() {
+        MetricUse u = use(new Threshold(Op.LT, 48, "< 2d"), new Threshold(Op.GE, 100, ">= 100h"));
+        assertEquals(Status.NO_DATA, Judge.judge(u, 20.0, true));
+        assertEquals(Status.FAIL, Judge.judge(u, 100.0, true));
+        assertEquals(Status.INFO, Judge.judge(use(null, null), 20.0, true));
     }
 
     @Test
@@ -47,5 +69,13 @@ class JudgeTest {
         assertEquals(Status.PASS, Status.worst(List.of(Status.NO_DATA, Status.PASS)));
         assertEquals(Status.NO_DATA, Status.worst(List.of(Status.NO_DATA)));
         assertEquals(Status.NO_DATA, Status.worst(List.of()));
+    }
+
+    @Test
+    void infoTakesNoPartInARollUp() {
+        assertEquals(Status.PASS, Status.worst(List.of(Status.INFO, Status.PASS)));
+        assertEquals(Status.NO_DATA, Status.worst(List.of(Status.INFO, Status.NO_DATA)));
+        assertEquals(Status.FAIL, Status.worst(List.of(Status.FAIL, Status.INFO)));
+        assertEquals(Status.INFO, Status.worst(List.of(Status.INFO, Status.INFO)));
     }
 }

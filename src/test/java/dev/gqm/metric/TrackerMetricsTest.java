@@ -127,7 +127,7 @@ class TrackerMetricsTest {
         "issue.open, 4",
         "issue.stale, 1",
         "issue.age, 1080",
-        "issue.first_response_time, 18",
+        "issue.first_response_time, 24",
         "issue.resolution_time, 1176",
         "issue.closure_ratio, 0.666667",
         "change.opened, 4",
@@ -137,7 +137,7 @@ class TrackerMetricsTest {
         "change.merge_latency, 132",
         "change.acceptance_ratio, 0.666667",
         "change.review_coverage, 0.5",
-        "change.first_review_time, 137",
+        "change.first_review_time, 264",
     })
     void handWorkedValue(String metric, double expected) {
         Stat stat = CATALOG.find(metric).orElseThrow().defaultStat();
@@ -152,6 +152,38 @@ class TrackerMetricsTest {
         assertEquals(24, measure("issue.first_response_time", Stat.MAX, Map.of()).value(), 1e-9);
         assertEquals(18, measure("issue.first_response_time", Stat.MEAN, Map.of()).value(), 1e-9);
         assertEquals(22.8, measure("issue.first_response_time", Stat.P90, Map.of()).value(), 1e-9);
+    }
+
+    @Test
+    void waitingTimesDefaultToTheSurvivalMedianOverAllItems() {
+        // issues of W by people: #1 answered after 24 h, #2 after 12 h, #3 never (open at as-of:
+        // censored after 11 days = 264 h). S(12) = 2/3, S(24) = 2/3 x 1/2 = 1/3 <= 0.5: 24 h, while
+        // the median over the two answered is 18 h.
+        Measurement survival = measure("issue.first_response_time", Stat.SURVIVAL_MEDIAN, Map.of());
+        assertEquals(24, survival.value(), 1e-9);
+        assertEquals(false, survival.censored());
+        assertEquals(new dev.gqm.model.Sample(3, 2L, 1L, null, null, "answered 2 of 3 issues"), survival.sample());
+        assertEquals(18, measure("issue.first_response_time", Stat.MEDIAN, Map.of()).value(), 1e-9);
+        // S(24) = 1/3 > 0.1 and no later event: p90 not reached, at least the longest wait seen (264 h)
+        Measurement p90 = measure("issue.first_response_time", Stat.SURVIVAL_P90, Map.of());
+        assertEquals(264, p90.value(), 1e-9);
+        assertEquals(true, p90.censored());
+    }
+
+    @Test
+    void aPullRequestClosedUnreviewedIsCensoredAtItsClose() {
+        // #10 reviewed after 10 h; #12 closed unreviewed after 24 h (censored); #14 open, 144 h at as-of
+        // (censored); #13 reviewed by alice after 264 h (the bot's and the author's own reviews do not
+        // count). S(10) = 3/4; at 264 h one item is at risk: S = 0. Median 264 h; over reviewed only 137 h.
+        Measurement m = measure("change.first_review_time", Stat.SURVIVAL_MEDIAN, Map.of());
+        assertEquals(264, m.value(), 1e-9);
+        assertEquals("reviewed 2 of 4 pull requests", m.sample().text());
+        assertEquals(2L, m.sample().censored());
+        assertEquals(137, measure("change.first_review_time", Stat.MEDIAN, Map.of()).value(), 1e-9);
+        ItemTable items = m.items();
+        int waiting = items.columns().indexOf("waiting_days");
+        assertEquals(1.0, items.rows().get(1).get(waiting));
+        assertEquals(6.0, items.rows().get(3).get(waiting));
     }
 
     @Test
