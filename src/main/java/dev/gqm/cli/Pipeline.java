@@ -28,6 +28,7 @@ import dev.gqm.model.MetricUse;
 import dev.gqm.model.Model;
 import dev.gqm.model.ModelException;
 import dev.gqm.model.ModelLoader;
+import dev.gqm.model.Note;
 import dev.gqm.model.Question;
 import dev.gqm.report.ReportAhead;
 import dev.gqm.report.ReportException;
@@ -455,8 +456,15 @@ final class Pipeline {
             if (needed.contains(Source.GITHUB) && o.github != null) {
                 GitHubState gh = collectGitHub(o, store);
                 IssueStore issues = store.issues(gh.sourceId());
-                tracker = Optional.of(IssueData.build(issues.issues(), issues.comments(), issues.reviews(),
-                        new IdentityResolver(mailmap, identities), asOf));
+                IssueData built = IssueData.build(issues.issues(), issues.comments(), issues.reviews(),
+                        new IdentityResolver(mailmap, identities), asOf);
+                if (issues.partial()) {
+                    String text = "the store holds only part of " + gh.repository() + "'s issues and pull requests:"
+                            + " its last collection did not finish (run again without --offline to complete it)";
+                    warnings.add(text);
+                    built = built.withNotes(List.of(new Note(Note.PARTIAL_COLLECTION, text)));
+                }
+                tracker = Optional.of(built);
                 sources.add(SourceInfo.github(gh.repository()));
             } else if (needed.contains(Source.GITHUB)) {
                 warnings.add("no --github OWNER/REPO: issue and change-request metrics are no-data");

@@ -1,12 +1,12 @@
 package dev.gqm.cli;
 
+import dev.gqm.report.BuildVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version from the jar's manifest, when there is one. */
+/** The version of this build, as summary.json gives it. */
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"gqm " + (v == null ? "(development build)" : v)};
+        return new String[] {"gqm " + BuildVersion.get()};
     }
 }

@@ -4,6 +4,7 @@ import dev.gqm.collect.Actor;
 import dev.gqm.collect.Comment;
 import dev.gqm.collect.Issue;
 import dev.gqm.collect.Review;
+import dev.gqm.model.Note;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,10 +22,24 @@ import java.util.Map;
 public final class IssueData {
     private final List<TrackedItem> issues;
     private final List<TrackedItem> pulls;
+    private final List<Note> notes;
 
-    private IssueData(List<TrackedItem> issues, List<TrackedItem> pulls) {
+    private IssueData(List<TrackedItem> issues, List<TrackedItem> pulls, List<Note> notes) {
         this.issues = issues;
         this.pulls = pulls;
+        this.notes = List.copyOf(notes);
+    }
+
+    /** The same items with data notes that every value read from them carries (a partial collection). */
+    public IssueData withNotes(List<Note> more) {
+        List<Note> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new IssueData(issues, pulls, all);
+    }
+
+    /** Facts that limit how far values from these items can be trusted. */
+    public List<Note> notes() {
+        return notes;
     }
 
     public static IssueData build(List<Issue> items, List<Comment> comments, List<Review> reviews,
@@ -58,7 +73,7 @@ public final class IssueData {
         }
         issues.sort(Comparator.comparingInt(TrackedItem::number));
         pulls.sort(Comparator.comparingInt(TrackedItem::number));
-        return new IssueData(List.copyOf(issues), List.copyOf(pulls));
+        return new IssueData(List.copyOf(issues), List.copyOf(pulls), List.of());
     }
 
     private static Person person(IdentityResolver identities, Actor a) {

@@ -69,7 +69,8 @@ abstract class TrackerMetric implements Metric {
         if (q.data().tracker().isEmpty()) {
             return Measurement.noData("no issue tracker given (--github OWNER/REPO)", null);
         }
-        return measure(selected(q.data().tracker().get(), q), q);
+        IssueData data = q.data().tracker().get();
+        return measure(selected(data, q), q).withNotes(data.notes());
     }
 
     abstract Measurement measure(List<TrackedItem> items, MetricQuery q);

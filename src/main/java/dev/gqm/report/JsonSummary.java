@@ -10,6 +10,8 @@ import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.QuestionResult;
 import dev.gqm.evaluate.SourceInfo;
 import dev.gqm.model.MetricUse;
+import dev.gqm.model.Note;
+import dev.gqm.model.Sample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,8 @@ import java.time.temporal.ChronoUnit;
 /** {@code summary.json} in the SPEC §6 schema, keys in the SPEC's order. */
 final class JsonSummary {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** SPEC §6: 2 added gqm_version, and per metric censored, window, sample and notes. */
+    static final int SCHEMA_VERSION = 2;
 
     private JsonSummary() {
     }
@@ -35,6 +39,8 @@ final class JsonSummary {
 
     static ObjectNode tree(ModelResult result) {
         ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema_version", SCHEMA_VERSION);
+        root.put("gqm_version", BuildVersion.get());
         root.put("model", result.model().id());
         root.put("title", result.model().title());
         root.put("as_of", instant(result.asOf()));
@@ -100,6 +106,28 @@ final class JsonSummary {
         return node;
     }
 
+    /** {n, observed, censored} for durations, {n, numerator, denominator} for ratios, {n} for counts; null without one. */
+    private static com.fasterxml.jackson.databind.JsonNode sample(Sample sample) {
+        if (sample == null) {
+            return MAPPER.nullNode();
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("n", sample.n());
+        if (sample.observed() != null) {
+            node.put("observed", sample.observed());
+        }
+        if (sample.censored() != null) {
+            node.put("censored", sample.censored());
+        }
+        if (sample.numerator() != null) {
+            node.put("numerator", sample.numerator());
+        }
+        if (sample.denominator() != null) {
+            node.put("denominator", sample.denominator());
+        }
+        return node;
+    }
+
     private static ObjectNode metric(String goalId, MetricResult metric) {
         MetricUse use = metric.use();
         MetricFiles files = new MetricFiles(goalId, use.id());
@@ -115,8 +143,15 @@ final class JsonSummary {
         } else {
             node.put("value", value.doubleValue());
         }
+        node.put("censored", metric.censored());
         node.put("unit", metric.unit().label());
         node.put("status", metric.status().label());
+        node.put("window", use.window() == null ? null : use.window().toString());
+        node.set("sample", sample(metric.sample()));
+        ArrayNode notes = node.putArray("notes");
+        for (Note n : metric.notes()) {
+            notes.addObject().put("code", n.code()).put("text", n.text());
+        }
         ObjectNode thresholds = node.putObject("thresholds");
         use.warn().ifPresent(t -> thresholds.put("warn", t.text()));
         use.fail().ifPresent(t -> thresholds.put("fail", t.text()));

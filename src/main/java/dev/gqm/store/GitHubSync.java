@@ -19,8 +19,10 @@ public final class GitHubSync {
 
     public void sync(IssueSource source) throws SourceException, SQLException {
         try {
+            store.collectionStarted();
             source.collect(store.cursors(), store.etags(), store.sink());
             source.reviews(store.pullsNeedingReviews(), store.sink());
+            store.collectionFinished();
         } catch (IssueSinkFailure failure) {
             if (failure.getCause() instanceof SQLException sql) {
                 throw sql;

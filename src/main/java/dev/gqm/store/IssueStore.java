@@ -110,16 +110,74 @@ public final class IssueStore {
     /** The cursor of each stream collected so far. */
     public Map<String, Instant> cursors() throws SQLException {
         Map<String, Instant> cursors = new HashMap<>();
+        markers().forEach((stream, value) -> {
+            if (!stream.startsWith(MARKER_PREFIX)) {
+                cursors.put(stream, Instant.ofEpochMilli(value));
+            }
+        });
+        return cursors;
+    }
+
+    /**
+     * Rows of {@code issue_cursors} whose stream starts with this are the store's own bookkeeping,
+     * not a source's cursors: which collection was started last and which one finished.
+     */
+    private static final String MARKER_PREFIX = "gqm:";
+    private static final String STARTED = MARKER_PREFIX + "collection-started";
+    private static final String FINISHED = MARKER_PREFIX + "collection-finished";
+
+    private Map<String, Long> markers() throws SQLException {
+        Map<String, Long> all = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT stream, cursor_ms FROM issue_cursors WHERE source_id = ?")) {
             select.setLong(1, sourceId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    cursors.put(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2)));
+                    all.put(rows.getString(1), rows.getLong(2));
                 }
             }
         }
-        return cursors;
+        return all;
+    }
+
+    /** Records that a collection starts: until {@link #collectionFinished()}, the store holds only part of the items. */
+    public void collectionStarted() throws SQLException {
+        Long started = markers().get(STARTED);
+        writeMarker(STARTED, started == null ? 1 : started + 1);
+    }
+
+    /** Records that the collection begun last has read everything. */
+    public void collectionFinished() throws SQLException {
+        Long started = markers().get(STARTED);
+        writeMarker(FINISHED, started == null ? 0 : started);
+    }
+
+    /**
+     * Whether the store holds only part of the tracker's items: the last collection was started
+     * and did not finish (stopped, killed, or failed halfway). A store from before these records
+     * were kept is taken as whole: there is no evidence against it.
+     */
+    public boolean partial() throws SQLException {
+        Map<String, Long> all = markers();
+        Long started = all.get(STARTED);
+        return started != null && !started.equals(all.get(FINISHED));
+    }
+
+    private void writeMarker(String stream, long value) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CURSOR)) {
+            upsert.setLong(1, sourceId);
+            upsert.setString(2, stream);
+            upsert.setLong(3, value);
+            upsert.executeUpdate();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /** Pull requests updated since their reviews were last read (or never read). */

@@ -74,7 +74,7 @@ class GoldenSummaryTest {
         expected.put("community", "pass");
         expected.put("community/git-contributors", "3 pass");    // Alice, Dave, Erin
         expected.put("community/git-new-contributors", "2 pass"); // Dave, Erin
-        expected.put("community/git-inactive-contributors", "2 pass"); // Bob, Carol; no thresholds
+        expected.put("community/git-inactive-contributors", "2 info"); // Bob, Carol; no thresholds: not judged
         expected.put("sustainability", "fail");
         // 365d: Alice 3, Bob 1, Carol 1, Dave 1 authored commits: Alice alone reaches half of 6
         expected.put("sustainability/git-bus-factor", "1 fail");
@@ -91,6 +91,34 @@ class GoldenSummaryTest {
         }
         assertEquals(expected, got);
         assertEquals("fail", root.get("status").asText());
+        // the question holding only the info metric is info; its goal's other question passes
+        assertEquals("info", root.get("goals").get(1).get("questions").get(2).get("status").asText());
+        assertEquals("pass", root.get("goals").get(1).get("status").asText());
+    }
+
+    @Test
+    void everyValueCarriesItsWindowAndSample() throws Exception {
+        JsonNode root = new ObjectMapper().readTree(summary);
+        assertEquals(2, root.get("schema_version").asInt());
+        assertTrue(root.get("gqm_version").asText().matches("\\d+\\.\\d+\\.\\d+.*"), root.get("gqm_version").asText());
+        Map<String, String> got = new LinkedHashMap<>();
+        for (JsonNode g : root.get("goals")) {
+            for (JsonNode q : g.get("questions")) {
+                for (JsonNode m : q.get("metrics")) {
+                    got.put(m.get("id").asText(), m.get("window").asText() + " " + m.get("sample") + " "
+                            + m.get("censored").asBoolean() + " " + m.get("notes").size());
+                }
+            }
+        }
+        // commits 4 in 90d; releases v1.0 in 365d; 3 contributors; 2 new; 2 inactive
+        assertEquals("90d {\"n\":4} false 0", got.get("git-commits"));
+        assertEquals("365d {\"n\":1} false 0", got.get("git-releases"));
+        assertEquals("90d {\"n\":2} false 0", got.get("git-inactive-contributors"));
+        // the bus factor's sample is the 4 people with commits in 365d; the elephant factor's the 3 organizations
+        assertEquals("365d {\"n\":4} false 0", got.get("git-bus-factor"));
+        assertEquals("365d {\"n\":3} false 0", got.get("git-elephant-factor"));
+        // no tracker: no sample, never a made-up one
+        assertEquals("30d null false 0", got.get("first-response"));
         assertFalse(root.get("warnings").isEmpty(), "Frank's commit after as-of is reported as left out");
     }
 }
