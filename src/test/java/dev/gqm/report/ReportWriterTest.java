@@ -51,8 +51,9 @@ class ReportWriterTest {
     @Test
     void summaryJsonFollowsTheSchema() throws IOException {
         JsonNode root = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        assertEquals(List.of("model", "title", "as_of", "generated_at", "status", "sources", "goals", "warnings"),
-                names(root));
+        assertEquals(List.of("schema_version", "gqm_version", "model", "title", "as_of", "generated_at", "status", "sources",
+                "goals", "warnings"), names(root));
+        assertEquals(2, root.get("schema_version").asInt());
         assertEquals("community-health", root.get("model").asText());
         assertEquals("Community health", root.get("title").asText());
         assertEquals("2026-07-01T00:00:00Z", root.get("as_of").asText());
@@ -75,7 +76,8 @@ class ReportWriterTest {
 
         JsonNode firstResponse = question.get("metrics").get(0);
         assertEquals("{\"id\":\"first-response-median\",\"metric\":\"issue.first_response_time\",\"stat\":\"median\","
-                + "\"value\":52.5,\"unit\":\"hours\",\"status\":\"warn\",\"thresholds\":{\"warn\":\"> 2d\",\"fail\":\"> 7d\"},"
+                + "\"value\":52.5,\"censored\":false,\"unit\":\"hours\",\"status\":\"warn\",\"window\":\"30d\",\"sample\":null,"
+                + "\"notes\":[],\"thresholds\":{\"warn\":\"> 2d\",\"fail\":\"> 7d\"},"
                 + "\"csv\":\"responsiveness/first-response-median.csv\",\"chart\":\"responsiveness/first-response-median.png\"}",
                 firstResponse.toString());
 
