@@ -76,7 +76,7 @@ class ReportWriterTest {
 
         JsonNode firstResponse = question.get("metrics").get(0);
         assertEquals("{\"id\":\"first-response-median\",\"metric\":\"issue.first_response_time\",\"stat\":\"median\","
-                + "\"value\":52.5,\"censored\":false,\"unit\":\"hours\",\"status\":\"warn\",\"window\":\"30d\",\"sample\":null,"
+                + "\"value\":52.5,\"censored\":false,\"unit\":\"hours\",\"status\":\"warn\",\"window\":\"90d\",\"sample\":null,"
                 + "\"notes\":[],\"thresholds\":{\"warn\":\"> 2d\",\"fail\":\"> 7d\"},"
                 + "\"csv\":\"responsiveness/first-response-median.csv\",\"chart\":\"responsiveness/first-response-median.png\"}",
                 firstResponse.toString());
