@@ -236,6 +236,11 @@ final class Pipeline {
         if (!o.githubApiUrl.matches("^https?://[^/\\s]+.*")) {
             throw new GqmException(ExitCode.USAGE, "bad --github-api-url '" + o.githubApiUrl + "': expected an http(s) URL");
         }
+        if (!o.offline) {
+            GitHubToken.fromEnvironment(ctx.env()).problem().ifPresent(problem -> {
+                throw new GqmException(ExitCode.USAGE, problem);
+            });
+        }
     }
 
     GitHubState collectGitHub(RunOptions o, Store store) {

@@ -38,6 +38,8 @@ final class GitHubHttp implements GitHubConnector {
             DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
     // The JDK client sets these itself and refuses them from callers.
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "host", "expect", "upgrade");
+    /** One exchange, body included, must end within this: a server trickling bytes cannot hold a run forever. */
+    static final Duration RESPONSE_DEADLINE = Duration.ofSeconds(60);
 
     /**
      * One page of a listing: the JSON array, the next page's address and the answer's ETag, if
@@ -54,6 +56,7 @@ final class GitHubHttp implements GitHubConnector {
     private final Clock clock;
     private final Consumer<String> progress;
     private final Duration waitBudget;
+    private final Duration deadline;
     private final ObjectMapper json = new ObjectMapper();
     private int requests;
     private int notModified;
@@ -61,6 +64,11 @@ final class GitHubHttp implements GitHubConnector {
 
     GitHubHttp(URI apiUrl, String ownerRepo, String token, Sleeper sleeper, Clock clock,
                Consumer<String> progress, Duration waitBudget) {
+        this(apiUrl, ownerRepo, token, sleeper, clock, progress, waitBudget, RESPONSE_DEADLINE);
+    }
+
+    GitHubHttp(URI apiUrl, String ownerRepo, String token, Sleeper sleeper, Clock clock,
+               Consumer<String> progress, Duration waitBudget, Duration deadline) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -72,6 +80,7 @@ final class GitHubHttp implements GitHubConnector {
         this.clock = clock;
         this.progress = progress;
         this.waitBudget = waitBudget;
+        this.deadline = deadline;
     }
 
     int requests() {
@@ -116,7 +125,8 @@ final class GitHubHttp implements GitHubConnector {
         if (items == null || !items.isArray()) {
             throw new SourceException("GitHub sent malformed JSON for " + uri.getPath() + ": expected a list");
         }
-        return new Page(items, response.headers().firstValue("Link").flatMap(LinkHeader::next),
+        Optional<String> link = response.headers().firstValue("Link");
+        return new Page(items, link.isPresent() ? LinkHeader.next(link.get()) : Optional.empty(),
                 response.headers().firstValue("ETag").filter(e -> !e.isBlank()), false);
     }
 
@@ -162,17 +172,16 @@ final class GitHubHttp implements GitHubConnector {
             requests++;
             HttpResponse<byte[]> response;
             try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                response = sendWithinDeadline(request);
             } catch (IOException e) {
                 if (++faults > MAX_RETRIES) {
                     throw new SourceException("GitHub did not answer at " + apiUrl + " after " + MAX_RETRIES
-                            + " retries: " + e.getClass().getSimpleName());
+                            + " retries: " + (e instanceof java.net.http.HttpTimeoutException
+                                    ? "no whole answer within " + deadlineText() + " s"
+                                    : e.getClass().getSimpleName()));
                 }
-                pause(backoff(faults));
+                pause(backoff(faults), "GitHub did not answer");
                 continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SourceException("interrupted while reading GitHub");
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -198,13 +207,15 @@ final class GitHubHttp implements GitHubConnector {
                             + " retries; try again later");
                 }
                 // without Retry-After GitHub asks clients to wait at least a minute
-                pause(Duration.ofSeconds(retryAfter.isPresent() ? seconds(retryAfter.get()) : 60));
+                Duration wait = Duration.ofSeconds(retryAfter.isPresent() ? seconds(retryAfter.get()) : 60);
+                progress.accept("GitHub secondary rate limit; waiting " + wait.toSeconds() + " s");
+                pause(wait, "GitHub's secondary rate limit asks to wait " + wait.toSeconds() + " s");
             } else if (status >= 500) {
                 if (++faults > MAX_RETRIES) {
                     throw new SourceException("GitHub answered HTTP " + status + " for " + path + " after "
                             + MAX_RETRIES + " retries");
                 }
-                pause(backoff(faults));
+                pause(backoff(faults), "GitHub answered HTTP " + status);
             } else if (status == 401) {
                 throw new SourceException("bad credentials for GitHub " + apiUrl
                         + ": check GITHUB_TOKEN or GH_TOKEN");
@@ -235,11 +246,48 @@ final class GitHubHttp implements GitHubConnector {
                     + " min: it resets at " + CLOCK_TIME.format(reset) + "; run again then, or set a token");
         }
         progress.accept("GitHub rate limit reached; waiting until " + CLOCK_TIME.format(reset));
-        waited = waited.plus(wait);
-        pause(wait);
+        pause(wait, "GitHub's rate limit");
     }
 
-    private void pause(Duration duration) throws SourceException {
+    private String deadlineText() {
+        return java.math.BigDecimal.valueOf(deadline.toMillis(), 3).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Sends and reads the whole answer within the deadline. The client's own request timeout
+     * ends when the headers arrive; a body sent a byte at a time would hold the run forever.
+     */
+    private HttpResponse<byte[]> sendWithinDeadline(HttpRequest request) throws IOException, SourceException {
+        java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> pending =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        try {
+            return pending.get(deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            pending.cancel(true);
+            throw new java.net.http.HttpTimeoutException("no whole answer within " + deadlineText() + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause() == null ? "request failed" : e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new SourceException("interrupted while reading GitHub");
+        }
+    }
+
+    /**
+     * Waits, counting every wait of the run (rate limits, secondary limits, retry backoff) against
+     * one budget: a wait that would exceed it ends the run at once with {@code reason}, so that a
+     * scheduled job always finishes.
+     */
+    private void pause(Duration duration, String reason) throws SourceException {
+        if (waited.plus(duration).compareTo(waitBudget) > 0) {
+            throw new SourceException(reason + ", beyond the wait budget of " + waitBudget.toMinutes()
+                    + " min for this run (" + waited.toMinutes() + " min waited already); try again later");
+        }
+        waited = waited.plus(duration);
         try {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {

@@ -55,10 +55,17 @@ public final class GitHubIssueSource implements IssueSource {
     /**
      * @param progress receives a line whenever a rate limit is waited out, and every
      *     {@value #PROGRESS_PAGES} pages of a long listing
-     * @param waitBudget the longest total wait for primary rate limits before giving up
+     * @param waitBudget the longest total wait of the run (rate limits, secondary limits, retry
+     *     backoff) before giving up
      */
     public GitHubIssueSource(String ownerRepo, String apiUrl, String token, Sleeper sleeper, Clock clock,
                              Consumer<String> progress, Duration waitBudget) {
+        this(ownerRepo, apiUrl, token, sleeper, clock, progress, waitBudget, GitHubHttp.RESPONSE_DEADLINE);
+    }
+
+    /** The same, with the deadline for each whole answer (tests shorten it). */
+    GitHubIssueSource(String ownerRepo, String apiUrl, String token, Sleeper sleeper, Clock clock,
+                      Consumer<String> progress, Duration waitBudget, Duration responseDeadline) {
         if (ownerRepo == null || !OWNER_REPO.matcher(ownerRepo).matches()) {
             throw new IllegalArgumentException("not a GitHub repository as OWNER/REPO: " + ownerRepo);
         }
@@ -69,7 +76,7 @@ public final class GitHubIssueSource implements IssueSource {
             throw new IllegalArgumentException("not an http(s) URL for the GitHub API: " + apiUrl);
         }
         this.token = token == null || token.isBlank() ? null : token;
-        this.http = new GitHubHttp(api, ownerRepo, this.token, sleeper, clock, progress, waitBudget);
+        this.http = new GitHubHttp(api, ownerRepo, this.token, sleeper, clock, progress, waitBudget, responseDeadline);
         this.progress = progress;
     }
 
@@ -121,12 +128,14 @@ public final class GitHubIssueSource implements IssueSource {
             List<Review> reviews = new ArrayList<>();
             Optional<URI> next = Optional.of(URI.create(apiUrl + repo + "/pulls/" + number + "/reviews?per_page="
                     + PER_PAGE));
+            PageTrail trail = new PageTrail("reviews of #" + number, false);
             while (next.isPresent()) {
+                trail.visit(next.get());
                 GitHubHttp.Page page = http.page(next.get());
                 for (JsonNode node : page.items()) {
                     reviews.add(GitHubPayloads.review(node, number));
                 }
-                next = page.next();
+                next = trail.next(page.next(), page.items().size());
             }
             deliver(sink, REVIEWS_PREFIX + number, List.of(), List.of(), reviews, null, null);
         }
@@ -171,10 +180,12 @@ public final class GitHubIssueSource implements IssueSource {
         boolean firstPage = true;
         int pages = 0;
         int items = 0;
+        PageTrail trail = new PageTrail(stream, stream.equals(ISSUES));
         while (next.isPresent()) {
             if (pages > 0 && pages % PROGRESS_PAGES == 0) {
                 progress.accept("GitHub " + stream + ": " + items + " read");
             }
+            trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
             if (page.notModified()) {
                 return;
@@ -186,6 +197,7 @@ public final class GitHubIssueSource implements IssueSource {
                 if (stream.equals(ISSUES)) {
                     Issue issue = GitHubPayloads.issue(node, false);
                     issues.add(issue);
+                    trail.number(issue.number());
                     updated = issue.updatedAt();
                 } else {
                     Comment comment = GitHubPayloads.comment(node);
@@ -196,7 +208,7 @@ public final class GitHubIssueSource implements IssueSource {
             }
             pages++;
             items += page.items().size();
-            next = page.next();
+            next = trail.next(page.next(), page.items().size());
             IssueSink.Etag etag = firstPage && next.isEmpty() && page.items().size() < PER_PAGE
                     ? page.etag().map(value -> new IssueSink.Etag(first.toString(), value)).orElse(null) : null;
             if (!issues.isEmpty() || !comments.isEmpty() || etag != null) {
@@ -216,7 +228,9 @@ public final class GitHubIssueSource implements IssueSource {
         Instant newest = null;
         IssueSink.Etag etag = null;
         boolean firstPage = true;
+        PageTrail trail = new PageTrail(PULLS, true);
         while (next.isPresent()) {
+            trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
             if (page.notModified()) {
                 return;
@@ -229,6 +243,7 @@ public final class GitHubIssueSource implements IssueSource {
             boolean reachedCursor = false;
             for (JsonNode node : page.items()) {
                 Issue pull = GitHubPayloads.issue(node, true);
+                trail.number(pull.number());
                 if (since != null && pull.updatedAt().isBefore(since)) {
                     reachedCursor = true;
                     break;
@@ -236,7 +251,7 @@ public final class GitHubIssueSource implements IssueSource {
                 pulls.add(pull);
                 newest = newest == null || pull.updatedAt().isAfter(newest) ? pull.updatedAt() : newest;
             }
-            next = reachedCursor ? Optional.empty() : page.next();
+            next = reachedCursor ? Optional.empty() : trail.next(page.next(), page.items().size());
             Instant cursor = next.isPresent() || newest == null ? null : newest;
             IssueSink.Etag kept = next.isPresent() ? null : etag;
             if (!pulls.isEmpty() || cursor != null || kept != null) {

@@ -26,6 +26,26 @@ public final class GitHubToken {
         return new GitHubToken(null, null);
     }
 
+    /**
+     * Why the token cannot be sent, naming no part of it: an HTTP header carries visible ASCII
+     * only, so a control character, a line break or a non-ASCII letter (a paste gone wrong) would
+     * otherwise surface in an error message together with the token.
+     */
+    public Optional<String> problem() {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                return Optional.of(variable + " holds a character that an HTTP header cannot carry"
+                        + " (a control character, space or non-ASCII letter at position " + (i + 1)
+                        + " of " + value.length() + "): set it to the token alone");
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The secret itself: pass it to the client only. */
     public Optional<String> value() {
         return Optional.ofNullable(value);

@@ -1,6 +1,8 @@
 package dev.gqm.collect.github;
 
+import dev.gqm.collect.SourceException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Optional;
 
 /** Reads the {@code rel="next"} address of an HTTP {@code Link} header (RFC 8288), as GitHub pages. */
@@ -8,7 +10,8 @@ final class LinkHeader {
     private LinkHeader() {
     }
 
-    static Optional<URI> next(String header) {
+    /** The next page's address; a target that is not a URI is the server's fault (exit 3), not ours. */
+    static Optional<URI> next(String header) throws SourceException {
         for (String part : header.split(",")) {
             String[] pieces = part.split(";");
             String target = pieces[0].strip();
@@ -18,7 +21,16 @@ final class LinkHeader {
             for (int i = 1; i < pieces.length; i++) {
                 String param = pieces[i].strip().replace(" ", "");
                 if (param.equals("rel=\"next\"") || param.equals("rel=next")) {
-                    return Optional.of(URI.create(target.substring(1, target.length() - 1)));
+                    String address = target.substring(1, target.length() - 1);
+                    try {
+                        URI uri = new URI(address);
+                        if (uri.getScheme() == null || uri.getHost() == null) {
+                            throw new URISyntaxException(address, "not an absolute http(s) address");
+                        }
+                        return Optional.of(uri);
+                    } catch (URISyntaxException e) {
+                        throw new SourceException("GitHub sent an unreadable next-page link in its Link header");
+                    }
                 }
             }
         }

@@ -202,12 +202,73 @@ class GitHubFaultsTest {
         assertTrue(failure().getMessage().contains("has no created_at"));
     }
 
+    /** One issue as the listing sends it. */
+    private static final String ONE_ISSUE = "[{\"id\": 1, \"number\": 1, \"created_at\": \"2025-01-01T00:00:00Z\","
+            + " \"updated_at\": \"2025-01-01T00:00:00Z\", \"user\": {\"login\": \"alice\", \"type\": \"User\"}}]";
+
     @Test
     void nextLinkToAnotherHostIsNotFollowed() {
         github.fail(ISSUES, 200, Map.of("Link", "<https://api.github.com/repos/acme/widget/issues?page=2>; rel=\"next\""),
-                "[]");
+                ONE_ISSUE);
         SourceException e = failure();
         assertTrue(e.getMessage().contains("outside " + github.url()), e.getMessage());
         assertFalse(github.requests.stream().anyMatch(r -> r.contains("page=2")));
+    }
+
+    @Test
+    void aRetryAfterBeyondTheBudgetEndsTheRunWithoutWaiting() {
+        // 100,000 s is 28 hours: a scheduled job must end, with the reason
+        github.fail(ISSUES, 429, Map.of("Retry-After", "100000"), "{\"message\":\"secondary rate limit\"}");
+        SourceException e = failure();
+        assertTrue(e.getMessage().contains("secondary rate limit asks to wait 100000 s, beyond the wait budget of 60 min"),
+                e.getMessage());
+        assertEquals(List.of(), waits);
+    }
+
+    @Test
+    void everyKindOfWaitCountsAgainstOneBudget() {
+        // 40 min for the primary limit, then a secondary limit asking 25 min more: 65 min > 60
+        github.fail(ISSUES, 403, primaryLimit(NOW.plus(Duration.ofMinutes(40))), "{}");
+        github.fail(ISSUES, 429, Map.of("Retry-After", "1500"), "{}");
+        SourceException e = failure();
+        assertTrue(e.getMessage().contains("beyond the wait budget"), e.getMessage());
+        assertEquals(List.of(Duration.ofMinutes(40)), waits);
+    }
+
+    @Test
+    void aNextLinkBackToAPageAlreadyReadStopsTheRun() {
+        String first = github.url() + ISSUES + "?state=all&sort=updated&direction=asc&per_page=100";
+        github.fail(ISSUES, 200, Map.of("Link", "<" + first + ">; rel=\"next\""), ONE_ISSUE);
+        github.fail(ISSUES, 200, Map.of("Link", "<" + first + ">; rel=\"next\""), ONE_ISSUE);
+        SourceException e = failure();
+        assertTrue(e.getMessage().contains("links back to a page already read"), e.getMessage());
+        assertEquals(1, github.requests.stream().filter(r -> r.startsWith(ISSUES + "?")).count());
+    }
+
+    @Test
+    void aListingCannotRunPastWhatItsNumbersCanFill() {
+        // issue #1 only, yet page after page of one item links to a new page: 1 + 2 x 1 items at most
+        for (int page = 2; page <= 10; page++) {
+            github.fail(ISSUES, 200, Map.of("Link", "<" + github.url() + ISSUES + "?page=" + page + ">; rel=\"next\""),
+                    ONE_ISSUE);
+        }
+        SourceException e = failure();
+        assertTrue(e.getMessage().contains("runs past 4 pages (4 items), more than its highest number (1) can hold"),
+                e.getMessage());
+        assertEquals(4, github.requests.stream().filter(r -> r.startsWith(ISSUES)).count());
+    }
+
+    @Test
+    void anEmptyPageEndsTheListingWhateverItsLinkSays() throws Exception {
+        github.fail(ISSUES, 200, Map.of("Link", "<" + github.url() + ISSUES + "?page=2>; rel=\"next\""), "[]");
+        collect();
+        assertFalse(github.requests.stream().anyMatch(r -> r.contains("page=2")));
+    }
+
+    @Test
+    void anUnreadableNextLinkIsTheSourcesFault() {
+        github.fail(ISSUES, 200, Map.of("Link", "<http://[::1/broken>; rel=\"next\""), ONE_ISSUE);
+        SourceException e = failure();
+        assertEquals("GitHub sent an unreadable next-page link in its Link header", e.getMessage());
     }
 }
