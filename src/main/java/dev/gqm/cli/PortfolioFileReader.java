@@ -3,8 +3,6 @@ package dev.gqm.cli;
 import dev.gqm.model.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,9 +50,11 @@ final class PortfolioFileReader {
     PortfolioFile read() {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = SafeYaml.readText(path, MAX_CODE_POINTS);
         } catch (NoSuchFileException e) {
             throw usage(file + ": portfolio file not found");
+        } catch (SafeYaml.TooLarge e) {
+            throw usage(file + ": portfolio file " + e.getMessage());
         } catch (CharacterCodingException e) {
             throw usage(file + ": not UTF-8 text: save the portfolio file as UTF-8");
         } catch (IOException e) {

@@ -3,8 +3,6 @@ package dev.gqm.dataset;
 import dev.gqm.model.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,9 +53,11 @@ final class IdentitiesFileReader {
     IdentitiesFile read(Path path) throws IdentitiesException {
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            text = SafeYaml.readText(path, MAX_CODE_POINTS);
         } catch (NoSuchFileException e) {
             throw new IdentitiesException(List.of(file + ": identities file not found"));
+        } catch (SafeYaml.TooLarge e) {
+            throw new IdentitiesException(List.of(file + ": identities file " + e.getMessage()));
         } catch (CharacterCodingException e) {
             throw new IdentitiesException(List.of(file + ": not UTF-8 text"));
         } catch (IOException e) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** git.bus_factor: fewest people whose authored non-merge commits in W reach {@code share} of all. */
 final class GitBusFactor extends GitMetric {
-    static final ParamSpec SHARE = new ParamSpec("share", ParamKind.NUMBER, 0.5,
+    static final ParamSpec SHARE = new ParamSpec("share", ParamKind.FRACTION, 0.5,
             "the share (0..1] of all commits in W that the fewest people must reach");
 
     @Override

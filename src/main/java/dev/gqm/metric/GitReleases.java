@@ -11,7 +11,7 @@ import tech.tablesaw.api.Row;
 
 /** git.releases: release tags whose date (tagger date, else commit date) is in W; pre-releases left out unless asked. */
 final class GitReleases extends GitMetric {
-    static final ParamSpec TAG_PATTERN = new ParamSpec("tag_pattern", ParamKind.STRINGS, List.of(),
+    static final ParamSpec TAG_PATTERN = new ParamSpec("tag_pattern", ParamKind.PATTERNS, List.of(),
             "regular expressions; when given, only tags whose name matches one of them count (e.g. '^v[0-9]')");
     static final ParamSpec INCLUDE_PRERELEASES = new ParamSpec("include_prereleases", ParamKind.BOOLEAN, Boolean.FALSE,
             "count pre-release tags too (a version carrying rc, alpha, beta, pre, preview, dev or snapshot)");

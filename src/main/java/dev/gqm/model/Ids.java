@@ -7,6 +7,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 /** The id rules of model files: the allowed form, defaults, and uniqueness within a scope. */
 final class Ids {
     private static final Pattern FORM = Pattern.compile("[a-z0-9-]+");
+    /** Ids become directory and file names: short enough for every file system, never an option-like "-x". */
+    static final int MAX_LENGTH = 64;
 
     private Ids() {
     }
@@ -15,6 +17,11 @@ final class Ids {
     static void checkForm(String id, String what, Node node, Problems problems) {
         if (!FORM.matcher(id).matches()) {
             problems.at(node, "bad " + what + " '" + id + "': use only lowercase letters, digits and '-'");
+        } else if (id.startsWith("-")) {
+            problems.at(node, "bad " + what + " '" + id + "': it must start with a letter or a digit (it names files)");
+        } else if (id.length() > MAX_LENGTH) {
+            problems.at(node, "bad " + what + " '" + id.substring(0, 20) + "...': " + id.length()
+                    + " characters, at most " + MAX_LENGTH + " (it names files)");
         }
     }
 

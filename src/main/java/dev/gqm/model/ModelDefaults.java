@@ -36,7 +36,7 @@ final class ModelDefaults {
         kinds.put("include_bots", ParamKind.BOOLEAN);
         kinds.put("lookback", ParamKind.DURATION);
         kinds.put("inactive_for", ParamKind.DURATION);
-        kinds.put("share", ParamKind.NUMBER);
+        kinds.put("share", ParamKind.FRACTION);
         return Collections.unmodifiableMap(kinds);
     }
 

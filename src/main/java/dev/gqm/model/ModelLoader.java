@@ -1,8 +1,6 @@
 package dev.gqm.model;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,14 +57,12 @@ public final class ModelLoader {
      */
     public Model load(Path file) throws ModelException, IOException {
         String source = file.toString();
-        // Four bytes per code point at most: a larger file is over the limit without reading it.
-        if (Files.size(file) > 4L * MAX_CODE_POINTS) {
-            throw tooLarge(source);
-        }
         String text;
         try {
-            text = Files.readString(file);
-        } catch (MalformedInputException e) {
+            text = SafeYaml.readText(file, MAX_CODE_POINTS);
+        } catch (SafeYaml.TooLarge e) {
+            throw tooLarge(source);
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new ModelException(List.of(source + ":1:1: not UTF-8 text: save the model file as UTF-8"));
         }
         return load(source, text);
@@ -105,6 +101,11 @@ public final class ModelLoader {
                 // Complex keys are let through so that YamlMap can report them with their position.
                 .setAllowNonScalarKeys(true)
                 .build();
+        Optional<Optional<org.snakeyaml.engine.v2.exceptions.Mark>> deep = SafeYaml.tooDeep(text, settings);
+        if (deep.isPresent()) {
+            problems.at(deep.get(), SafeYaml.tooDeepMessage());
+            return Optional.empty();
+        }
         try {
             return new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {

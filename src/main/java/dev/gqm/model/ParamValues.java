@@ -17,11 +17,24 @@ final class ParamValues {
 
     static Optional<Object> read(String name, ParamKind kind, Node node, Problems problems) {
         String prefix = "parameter '" + name + "': ";
-        if (kind == ParamKind.STRINGS) {
-            return strings(node).or(() -> {
-                problems.at(node, prefix + "expected a text or a list of texts, found " + YamlNodes.describe(node));
+        if (kind == ParamKind.STRINGS || kind == ParamKind.PATTERNS) {
+            Optional<Object> values = strings(node);
+            if (values.isEmpty()) {
+                problems.at(node, prefix + "expected " + expected(kind) + ", found " + YamlNodes.describe(node));
                 return Optional.empty();
-            });
+            }
+            if (kind == ParamKind.PATTERNS) {
+                for (Object value : (List<?>) values.get()) {
+                    try {
+                        Pattern.compile((String) value);
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        problems.at(node, prefix + "'" + value + "' is not a regular expression: " + e.getDescription()
+                                + " near position " + Math.max(0, e.getIndex()));
+                        return Optional.empty();
+                    }
+                }
+            }
+            return values;
         }
         if (!(node instanceof ScalarNode scalar) || YamlNodes.isNull(node)) {
             problems.at(node, prefix + "expected " + expected(kind) + ", found " + YamlNodes.describe(node));
@@ -33,8 +46,9 @@ final class ParamValues {
                 case DURATION -> Duration.parse(text);
                 case PERIOD -> Period.parse(text);
                 case NUMBER -> number(text);
+                case FRACTION -> fraction(text);
                 case BOOLEAN -> bool(text);
-                case STRINGS -> throw new IllegalStateException("handled above");
+                case STRINGS, PATTERNS -> throw new IllegalStateException("handled above");
             });
         } catch (IllegalArgumentException e) {
             problems.at(node, prefix + e.getMessage());
@@ -47,8 +61,10 @@ final class ParamValues {
             case DURATION -> "a duration such as 90d";
             case PERIOD -> "week, month or quarter";
             case NUMBER -> "a number";
+            case FRACTION -> "a share above 0 and at most 1, such as 0.5";
             case BOOLEAN -> "true or false";
             case STRINGS -> "a text or a list of texts";
+            case PATTERNS -> "a regular expression or a list of them";
         };
     }
 
@@ -57,6 +73,14 @@ final class ParamValues {
             throw new IllegalArgumentException("bad number '" + text + "': expected digits such as 3 or 0.5");
         }
         return Double.valueOf(text);
+    }
+
+    private static Double fraction(String text) {
+        Double value = number(text);
+        if (value <= 0 || value > 1) {
+            throw new IllegalArgumentException("bad share '" + text + "': expected a number above 0 and at most 1, such as 0.5");
+        }
+        return value;
     }
 
     // YAML 1.2 core schema spellings only: "yes"/"on" are texts, not booleans.

@@ -36,7 +36,16 @@ final class ThresholdSyntax {
             throw new IllegalArgumentException("threshold '" + text + "' on ratio metric " + metricId
                     + " is above 1: write a fraction 0..1 or a percentage (e.g. \"< 50%\")");
         }
-        return new Threshold(op, inUnit(number, suffix), text);
+        double value = inUnit(number, suffix);
+        if (!Double.isFinite(value) || m.group(2).replace(".", "").length() > 15) {
+            throw new IllegalArgumentException("bad threshold '" + abbreviated(text) + "': its number has more than"
+                    + " 15 digits");
+        }
+        return new Threshold(op, value, text);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     private static Threshold.Op op(String symbol) {

@@ -18,7 +18,9 @@ final class FakeCatalog implements MetricDefinitions {
             new MetricSignature("git.commits", Unit.COUNT, Stat.COUNT, Set.of(Stat.COUNT), COMMON),
             new MetricSignature("git.contributors", Unit.COUNT, Stat.COUNT, Set.of(Stat.COUNT), COMMON),
             new MetricSignature("git.bus_factor", Unit.COUNT, Stat.COUNT, Set.of(Stat.COUNT),
-                    params(new ParamSpec("share", ParamKind.NUMBER, 0.5, "share of commits"))),
+                    params(new ParamSpec("share", ParamKind.FRACTION, 0.5, "share of commits"))),
+            new MetricSignature("git.releases", Unit.COUNT, Stat.COUNT, Set.of(Stat.COUNT),
+                    params(new ParamSpec("tag_pattern", ParamKind.PATTERNS, List.of(), "tag name patterns"))),
             // Declares no parameters: window, period and include_bots must still be accepted and present.
             new MetricSignature("issue.first_response_time", Unit.HOURS, Stat.MEDIAN,
                     Set.of(Stat.MEDIAN, Stat.MEAN, Stat.P90, Stat.MIN, Stat.MAX), Map.of()),

@@ -175,7 +175,33 @@ class ModelLoaderProblemsTest {
                 problem("empty thresholds", uses("- metric: git.commits\n  thresholds: {}\n"),
                         "m.yaml:10:25: thresholds need 'warn' or 'fail' (or both)"),
                 problem("threshold not text", uses("- metric: git.commits\n  thresholds: { warn: [1, 2] }\n"),
-                        "m.yaml:10:33: expected text for threshold 'warn', found a list"));
+                        "m.yaml:10:33: expected text for threshold 'warn', found a list"),
+                // --- what validation must catch so that a report never fails on it later
+                problem("threshold with 400 digits", uses("- metric: git.commits\n  thresholds: { warn: \"< "
+                                + "9".repeat(400) + "\" }\n"),
+                        "m.yaml:10:33: bad threshold '< 99999999999999999999999999999999999...': its number has"
+                                + " more than 15 digits"),
+                problem("share above one", uses("- metric: git.bus_factor\n  params: { share: 5 }\n"),
+                        "m.yaml:10:30: parameter 'share': bad share '5': expected a number above 0 and at most 1,"
+                                + " such as 0.5"),
+                problem("negative share", uses("- metric: git.bus_factor\n  params: { share: -1 }\n"),
+                        "m.yaml:10:30: parameter 'share': bad share '-1': expected a number above 0 and at most 1,"
+                                + " such as 0.5"),
+                problem("zero share", uses("- metric: git.bus_factor\n  params: { share: 0 }\n"),
+                        "m.yaml:10:30: parameter 'share': bad share '0': expected a number above 0 and at most 1,"
+                                + " such as 0.5"),
+                problem("tag pattern that is no regex", uses("- metric: git.releases\n  params: { tag_pattern: \"[\" }\n"),
+                        "m.yaml:10:36: parameter 'tag_pattern': '[' is not a regular expression: Unclosed character"
+                                + " class near position 0"),
+                problem("goal id like an option", "model: m\ngoals:\n  - id: -x\n    title: G\n    questions:\n"
+                                + "      - id: q\n        text: Q?\n        metrics:\n          - metric: git.commits\n",
+                        "m.yaml:3:9: bad goal id '-x': it must start with a letter or a digit (it names files)"),
+                problem("goal id too long for a file name", "model: m\ngoals:\n  - id: " + "g".repeat(150)
+                                + "\n    title: G\n    questions:\n      - id: q\n        text: Q?\n        metrics:\n"
+                                + "          - metric: git.commits\n",
+                        "m.yaml:3:9: bad goal id 'gggggggggggggggggggg...': 150 characters, at most 64 (it names files)"),
+                problem("nested 3,000 levels deep", "model: m\ngoals: " + "[".repeat(3000) + "]".repeat(3000) + "\n",
+                        "m.yaml:2:57: nested more than 50 levels deep: refused"));
     }
 
     @ParameterizedTest(name = "{0}")
