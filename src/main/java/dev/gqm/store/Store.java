@@ -57,17 +57,36 @@ public final class Store implements AutoCloseable {
         this.shown = shown;
     }
 
-    /** A path to a database file, or a {@code jdbc:sqlite:} URL used as is (and not locked). */
+    /**
+     * A path to a database file, or a {@code jdbc:sqlite:} URL used as given. Either way the
+     * database file's real path (symbolic links resolved) is what gets locked, so no spelling of
+     * the same store lets two runs in at once; only an in-memory database has nothing to lock.
+     */
     public static Store open(String pathOrJdbcUrl) throws StoreException {
         if (pathOrJdbcUrl == null || pathOrJdbcUrl.isBlank()) {
             throw new StoreException("store unusable: no store path given");
         }
         if (pathOrJdbcUrl.startsWith("jdbc:")) {
             if (!pathOrJdbcUrl.startsWith("jdbc:sqlite:")) {
-                throw new StoreException("store unusable: only SQLite stores (jdbc:sqlite:...) are supported: "
-                        + pathOrJdbcUrl);
+                throw new StoreException("store unusable: only SQLite stores (jdbc:sqlite:...) are supported, not "
+                        + pathOrJdbcUrl.substring(0, Math.min(pathOrJdbcUrl.length(), pathOrJdbcUrl.indexOf(':', 5) + 1)) + "...");
             }
-            return connect(pathOrJdbcUrl, null, pathOrJdbcUrl);
+            Optional<Path> file = sqliteFile(pathOrJdbcUrl);
+            if (file.isEmpty()) {
+                return connect(pathOrJdbcUrl, null, pathOrJdbcUrl);
+            }
+            Path database = realPath(file.get());
+            StoreLock lock = StoreLock.acquire(database);
+            try {
+                return connect(pathOrJdbcUrl, lock, database.toString());
+            } catch (StoreException | RuntimeException e) {
+                try {
+                    lock.close();
+                } catch (StoreException release) {
+                    e.addSuppressed(release);
+                }
+                throw e;
+            }
         }
         try {
             return open(Path.of(pathOrJdbcUrl));
@@ -84,6 +103,7 @@ public final class Store implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("store unusable: cannot create " + absolute.getParent() + ": " + e.getMessage(), e);
         }
+        absolute = realPath(absolute);
         StoreLock lock = StoreLock.acquire(absolute);
         try {
             return connect("jdbc:sqlite:" + absolute, lock, absolute.toString());
@@ -94,6 +114,37 @@ public final class Store implements AutoCloseable {
                 e.addSuppressed(release);
             }
             throw e;
+        }
+    }
+
+    /** The database file a {@code jdbc:sqlite:} URL names; empty for an in-memory database. */
+    static Optional<Path> sqliteFile(String url) throws StoreException {
+        String rest = url.substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        String name = query < 0 ? rest : rest.substring(0, query);
+        if (name.startsWith("file:")) {
+            name = name.substring("file:".length());
+        }
+        if (name.isEmpty() || name.startsWith(":memory:") || name.contains("mode=memory")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(name).toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            throw new StoreException("store unusable: not a valid path in the store URL", e);
+        }
+    }
+
+    /** The file's path with symbolic links resolved (those of its directory, when the file does not exist yet). */
+    private static Path realPath(Path file) throws StoreException {
+        try {
+            if (Files.exists(file)) {
+                return file.toRealPath();
+            }
+            Path parent = file.getParent();
+            return parent != null && Files.exists(parent) ? parent.toRealPath().resolve(file.getFileName()) : file;
+        } catch (IOException e) {
+            throw new StoreException("store unusable: cannot resolve " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,6 +11,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -135,6 +137,32 @@ class StoreTest {
             assertEquals("another gqm run is using the store " + file + " (lock " + file + ".lock)", e.getMessage());
         }
         Store.open(file).close(); // released on close
+    }
+
+    @Test
+    void everySpellingOfOneStoreTakesTheSameLock() throws Exception {
+        Path file = tmp.resolve("real.db");
+        Path link = tmp.resolve("link.db");
+        try (Store first = Store.open(file)) {
+            Files.createSymbolicLink(link, file);
+            assertThrows(StoreLockedException.class, () -> Store.open(link));
+            assertThrows(StoreLockedException.class, () -> Store.open("jdbc:sqlite:" + file));
+            assertThrows(StoreLockedException.class, () -> Store.open("jdbc:sqlite:" + link + "?journal_mode=WAL"));
+            assertThrows(StoreLockedException.class, () -> Store.open("jdbc:sqlite:file:" + file));
+        }
+        try (Store viaUrl = Store.open("jdbc:sqlite:" + link)) {
+            assertThrows(StoreLockedException.class, () -> Store.open(file));
+        }
+        // an in-memory database is nobody else's
+        Store.open("jdbc:sqlite::memory:").close();
+    }
+
+    @Test
+    void aRefusedUrlIsNotEchoedWithItsPassword() {
+        StoreException e = assertThrows(StoreException.class,
+                () -> Store.open("jdbc:mysql://db.example/gqm?user=u&password=SECRET123"));
+        assertFalse(e.getMessage().contains("SECRET123") || e.getMessage().contains("password"), e.getMessage());
+        assertTrue(e.getMessage().contains("jdbc:mysql:..."), e.getMessage());
     }
 
     @Test
