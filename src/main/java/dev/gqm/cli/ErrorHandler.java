@@ -1,5 +1,6 @@
 package dev.gqm.cli;
 
+import dev.gqm.collect.Credentials;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -25,7 +26,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             message = "internal error: " + ex;
         }
         for (String line : message.split("\\R")) {
-            ctx.err().println("gqm: " + line);
+            ctx.err().println("gqm: " + Credentials.masked(line));
         }
         if (verbose) {
             ex.printStackTrace(ctx.err());

@@ -142,7 +142,7 @@ public final class Main implements Runnable {
         cl.setErr(ctx.err());
         cl.setExecutionExceptionHandler(new ErrorHandler(ctx));
         cl.setParameterExceptionHandler((ex, a) -> {
-            ctx.err().println("gqm: " + ex.getMessage());
+            ctx.err().println("gqm: " + dev.gqm.collect.Credentials.masked(ex.getMessage()));
             ctx.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCode.USAGE;
         });

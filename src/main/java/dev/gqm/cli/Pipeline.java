@@ -76,7 +76,8 @@ final class Pipeline {
     }
 
     void progress(String line) {
-        ctx.err().println("gqm: " + line);
+        // a clone URL may carry user:password@: no message shows it
+        ctx.err().println("gqm: " + dev.gqm.collect.Credentials.masked(line));
         ctx.err().flush();
     }
 

@@ -1,5 +1,6 @@
 package dev.gqm.cli;
 
+import dev.gqm.collect.Credentials;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.model.Model;
 import dev.gqm.report.PortfolioRow;
@@ -112,14 +113,16 @@ final class PortfolioRun {
             return failed(repository, e, step);
         }
         progress(step + ": " + result.status().label() + " (" + dir + ")");
-        return new Outcome(PortfolioRow.reported(repository.name(), repository.group(), repository.repo(), result),
+        return new Outcome(PortfolioRow.reported(repository.name(), repository.group(),
+                Credentials.masked(repository.repo()), result),
                 ExitCode.OK);
     }
 
     private Outcome failed(PortfolioRepository repository, RuntimeException e, String step) {
         int code = e instanceof GqmException g ? g.exitCode() : ExitCode.INTERNAL;
         String message = e instanceof GqmException ? e.getMessage() : "internal error: " + e;
-        PortfolioRow row = PortfolioRow.failed(repository.name(), repository.group(), repository.repo(), message);
+        PortfolioRow row = PortfolioRow.failed(repository.name(), repository.group(),
+                Credentials.masked(repository.repo()), Credentials.masked(message));
         progress(step + ": failed: " + row.error());
         if (verbose) {
             synchronized (ctx.err()) {
