@@ -161,7 +161,22 @@ class PrivacyEndToEndTest {
         assertEquals(List.of(), addressesIn("stdout: ", run.out()));
         assertEquals(List.of(), addressesIn("step summary: ", Files.readString(summary)));
         assertEquals(List.of(), addressesUnder(dir.resolve("check")));
-        assertTrue(run.out().contains("fail    people/issue-stale issue.stale = 1 [fail > 0]\n"), run.out());
+        // the items are named all the same: people by name, the one without a name as such; half of the
+        // 5 commits take Hal's 2 and one more, the first by key (anon@…)
+        assertTrue(run.out().contains("""
+                fail    people/git-bus-factor git.bus_factor = 2 [fail < 5]
+                        - Hal — 2 commits (40 % of all)
+                        - (no name) — 1 commit (20 % of all)
+                """), run.out());
+        assertTrue(run.out().contains("""
+                warn    people/git-contributors git.contributors = 4 [warn < 10]
+                        - Hal — 2 commits
+                        - (no name) — 1 commit
+                        - Gina — 1 commit
+                        - (e-mail hidden) — 1 commit
+                """), run.out());
+        assertTrue(run.out().contains("        - #1 \"Please reply to (e-mail hidden)\" https://github.com/o/r/issues/1"
+                + " — 91 days inactive\n"), run.out());
     }
 
     @Test
