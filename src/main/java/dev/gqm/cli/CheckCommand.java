@@ -23,8 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Measures the model like report and prints one line per metric: status, value, thresholds;",
-                "under a metric at warn or fail, the items behind it (the first 10, then \"and N more\").",
+        description = {"Measures the model like report and prints one line per metric: status, value, thresholds.",
+                "Under a metric at warn or fail it names the items behind it: the first 10, then \"and N more\".",
                 "Exits 1 when any metric is at fail (or at warn with --fail-on warn), 0 otherwise; exits 2 before",
                 "collecting anything when a metric needs a source that was not given (see --allow-missing-sources).",
                 "On GitHub Actions (GITHUB_ACTIONS=true) it also annotates the run with ::error/::warning",
