@@ -8,6 +8,7 @@ import dev.gqm.model.Model;
 import dev.gqm.report.Annotations;
 import dev.gqm.report.FailOn;
 import dev.gqm.report.HumanFormat;
+import dev.gqm.report.ItemLines;
 import dev.gqm.report.JUnitReport;
 import dev.gqm.report.ReportException;
 import dev.gqm.report.StepSummary;
@@ -23,6 +24,7 @@ import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Measures the model like report and prints one line per metric: status, value, thresholds.",
+                "Under a metric at warn or fail it names the items behind it: the first 10, then \"and N more\".",
                 "Exits 1 when any metric is at fail (or at warn with --fail-on warn), 0 otherwise; exits 2 before",
                 "collecting anything when a metric needs a source that was not given (see --allow-missing-sources).",
                 "On GitHub Actions (GITHUB_ACTIONS=true) it also annotates the run with ::error/::warning",
@@ -75,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
             for (GoalResult g : result.goals()) {
                 for (QuestionResult q : g.questions()) {
                     for (MetricResult m : q.metrics()) {
-                        ctx.out().println(line(g, m));
+                        lines(g, m).forEach(ctx.out()::println);
                         failed |= failOn.trips(m.status());
                     }
                 }
@@ -104,13 +106,23 @@ final class CheckCommand implements Callable<Integer> {
         return failed ? ExitCode.HEALTH_FAILED : ExitCode.OK;
     }
 
+    /** The metric's line and, at warn or fail, the items behind it indented under it, each "- " + {@link ItemLines}. */
+    static List<String> lines(GoalResult g, MetricResult m) {
+        List<String> lines = new ArrayList<>();
+        lines.add(line(g, m));
+        // the dash also keeps a name starting with "::" from reading as a workflow command
+        ItemLines.of(m).forEach(item -> lines.add("        - " + item));
+        return lines;
+    }
+
     static String line(GoalResult g, MetricResult m) {
         List<String> thresholds = new ArrayList<>();
         m.use().warn().ifPresent(t -> thresholds.add("warn " + t.text()));
         m.use().fail().ifPresent(t -> thresholds.add("fail " + t.text()));
         // one line per metric, always: on a CI runner a line break could start a workflow command
         String note = m.note() == null ? "" : " (" + m.note().replaceAll("[\\r\\n]+", " ") + ")";
-        String value = m.value() == null ? "no data" + note : HumanFormat.value(m.value(), m.unit());
+        String value = m.value() == null ? "no data" + note
+                : (m.censored() ? "≥ " : "") + HumanFormat.value(m.value(), m.unit());
         return String.format(Locale.ROOT, "%-7s %s/%s %s = %s%s", m.status().label(), g.goal().id(), m.use().id(),
                 m.use().metric(), value, thresholds.isEmpty() ? "" : " [" + String.join(", ", thresholds) + "]");
     }

@@ -30,6 +30,7 @@ import dev.gqm.model.ModelException;
 import dev.gqm.model.ModelLoader;
 import dev.gqm.model.Note;
 import dev.gqm.model.Question;
+import dev.gqm.report.Privacy;
 import dev.gqm.report.ReportAhead;
 import dev.gqm.report.ReportException;
 import dev.gqm.report.ReportWriter;
@@ -478,7 +479,9 @@ final class Pipeline {
             warnings.forEach(w -> progress("warning: " + w));
             Dataset data = new Dataset(asOf, gitData, tracker);
             Trace.at("evaluating");
-            return new Evaluator(catalog).evaluate(model, data, generatedAt, sources, warnings);
+            ModelResult result = new Evaluator(catalog).evaluate(model, data, generatedAt, sources, warnings);
+            // one step before any output: every writer, file or CI output, sees the same result
+            return o.showEmails ? result : Privacy.withoutEmails(result);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import dev.gqm.evaluate.ModelResult;
 import dev.gqm.model.Model;
 import dev.gqm.report.PortfolioRow;
 import dev.gqm.report.PortfolioWriter;
+import dev.gqm.report.Privacy;
 import dev.gqm.report.ReportException;
 import dev.gqm.store.Store;
 import dev.gqm.store.StoreException;
@@ -39,6 +40,8 @@ final class PortfolioRun {
     private final Context ctx;
     private final Pipeline pipeline;
     private final boolean verbose;
+    /** {@code --show-emails}: otherwise the table shows no address (SPEC §6 "Privacy"), like the reports. */
+    private boolean showEmails;
 
     PortfolioRun(Context ctx, Pipeline pipeline, boolean verbose) {
         this.ctx = ctx;
@@ -52,6 +55,7 @@ final class PortfolioRun {
 
     int run(RunOptions shared, String portfolioFile) {
         PortfolioFile portfolio = PortfolioFile.load(ctx.workDir().resolve(portfolioFile));
+        showEmails = shared.showEmails;
         Model model = pipeline.loadModel(shared.model);
         // one instant for every repository, so that the rows compare the same moment
         Instant asOf = pipeline.asOf(shared);
@@ -113,16 +117,15 @@ final class PortfolioRun {
             return failed(repository, e, step);
         }
         progress(step + ": " + result.status().label() + " (" + dir + ")");
-        return new Outcome(PortfolioRow.reported(repository.name(), repository.group(),
-                Credentials.masked(repository.repo()), result),
+        return new Outcome(PortfolioRow.reported(repository.name(), repository.group(), shown(repository), result),
                 ExitCode.OK);
     }
 
     private Outcome failed(PortfolioRepository repository, RuntimeException e, String step) {
         int code = e instanceof GqmException g ? g.exitCode() : ExitCode.INTERNAL;
         String message = e instanceof GqmException ? e.getMessage() : "internal error: " + e;
-        PortfolioRow row = PortfolioRow.failed(repository.name(), repository.group(),
-                Credentials.masked(repository.repo()), Credentials.masked(message));
+        PortfolioRow row = PortfolioRow.failed(repository.name(), repository.group(), shown(repository),
+                Credentials.masked(showEmails ? message : Privacy.text(message)));
         progress(step + ": failed: " + row.error());
         if (verbose) {
             synchronized (ctx.err()) {
@@ -130,6 +133,10 @@ final class PortfolioRun {
             }
         }
         return new Outcome(row, code);
+    }
+
+    private String shown(PortfolioRepository repository) {
+        return Credentials.masked(showEmails ? repository.repo() : Privacy.location(repository.repo()));
     }
 
     private void progress(String line) {
@@ -160,6 +167,7 @@ final class PortfolioRun {
         o.offline = shared.offline;
         o.identities = shared.identities;
         o.cacheDir = shared.cacheDir;
+        o.showEmails = shared.showEmails;
         o.verbose = shared.verbose;
         return o;
     }

@@ -34,6 +34,11 @@ final class RunOptions {
     @Option(names = "--identities", paramLabel = "FILE", description = "Identities file (YAML): people with their e-mails, names, logins and organization; bot patterns.")
     String identities;
 
+    @Option(names = "--show-emails", description = "Keep contributors' e-mail addresses in the report, the portfolio and the"
+            + " check's outputs. By default none is published: people are named by their display name, an e-mail column"
+            + " is left out and an address in any text shows as '(e-mail hidden)'.")
+    boolean showEmails;
+
     @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where clones of remote repositories are kept. Default: ~/.cache/gqm.")
     String cacheDir;
 

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * GitHub Actions workflow commands that annotate the run: {@code ::error} for a metric that fails
- * the gate, {@code ::warning} for one at warn that does not. Values are escaped by GitHub's rules,
+ * the gate, {@code ::warning} for one at warn that does not, each naming the items behind it
+ * ({@link ItemLines}). Values are escaped by GitHub's rules,
  * so a line break in a title or note can neither break the annotation nor start a new command.
  */
 public final class Annotations {
@@ -41,6 +42,11 @@ public final class Annotations {
                 .append("\nquestion: ").append(question.question().text());
         if (metric.note() != null && !metric.note().isBlank()) {
             message.append("\nnote: ").append(metric.note());
+        }
+        List<String> items = ItemLines.of(metric);
+        if (!items.isEmpty()) {
+            message.append("\nitems:");
+            items.forEach(item -> message.append("\n- ").append(item));
         }
         return "::" + command + " title=" + property(title) + "::" + data(message.toString());
     }

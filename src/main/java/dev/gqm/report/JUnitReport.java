@@ -21,7 +21,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The check as JUnit XML in the Surefire/Ant form that GitHub, GitLab and Jenkins read: one
  * {@code <testsuite>} per goal, one {@code <testcase>} per metric; a metric that fails the gate is a
- * {@code <failure>}, a metric without data is {@code <skipped>}, every other one passes.
+ * {@code <failure>}, a metric without data is {@code <skipped>}, every other one passes. A metric at
+ * warn or fail names the items behind it ({@link ItemLines}) in its message and text.
  */
 public final class JUnitReport {
     /** The Surefire schema's timestamp: ISO local date-time, read as UTC. */
@@ -127,7 +128,7 @@ public final class JUnitReport {
             if (failOn.trips(metric.status())) {
                 newline(3);
                 xml.writeStartElement("failure");
-                xml.writeAttribute("message", oneLine(verdict));
+                xml.writeAttribute("message", oneLine(message(metric, verdict)));
                 xml.writeAttribute("type", metric.status().label());
                 xml.writeCharacters(text(details(question, metric, verdict)));
                 xml.writeEndElement();
@@ -178,7 +179,18 @@ public final class JUnitReport {
         if (metric.note() != null && !metric.note().isBlank() && metric.status() != Status.NO_DATA) {
             s.append("note: ").append(metric.note()).append('\n');
         }
+        List<String> items = ItemLines.of(metric);
+        if (!items.isEmpty()) {
+            s.append("items:\n");
+            items.forEach(item -> s.append("- ").append(item).append('\n'));
+        }
         return s.toString();
+    }
+
+    /** A failure's one-line message: the verdict, then the items behind it. */
+    private static String message(MetricResult metric, String verdict) {
+        List<String> items = ItemLines.of(metric);
+        return items.isEmpty() ? verdict : verdict + "; items: " + String.join("; ", items);
     }
 
     /** Parsers turn a line break in an attribute into a space anyway; doing it here keeps the file predictable. */

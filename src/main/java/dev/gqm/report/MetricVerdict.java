@@ -9,13 +9,16 @@ public final class MetricVerdict {
     private MetricVerdict() {
     }
 
-    /** "3 count", "52.5 hours (2.2 days)", "0.42 ratio (42 %)": the exact number with its unit, then as people read it. */
+    /**
+     * "3 count", "52.5 hours (2.2 days)", "0.42 ratio (42 %)": the exact number with its unit, then as
+     * people read it; a lower bound reads "≥ 52.5 hours (2.2 days)".
+     */
     public static String value(MetricResult m) {
         Number number = ReportedNumber.of(m.value(), m.unit());
         if (number == null) {
             return "no data";
         }
-        String exact = ReportedNumber.text(number) + " " + m.unit().label();
+        String exact = (m.censored() ? "≥ " : "") + ReportedNumber.text(number) + " " + m.unit().label();
         String human = HumanFormat.value(m.value(), m.unit());
         return human.equals(ReportedNumber.text(number)) ? exact : exact + " (" + human + ")";
     }

@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * The check as a GitHub Actions job summary: a compact Markdown table (goal, metric, value,
- * thresholds, status) appended to the file named by {@code $GITHUB_STEP_SUMMARY}. GitHub refuses a
- * step summary above 1 MiB, so rows past a budget are left out with a note, and the text is
- * appended in pieces below 65,536 characters.
+ * thresholds, status), then the items behind each metric at warn or fail, appended to the file
+ * named by {@code $GITHUB_STEP_SUMMARY}. GitHub refuses a step summary above 1 MiB, so what is past
+ * a budget is left out with a note, and the text is appended in pieces below 65,536 characters.
  */
 public final class StepSummary {
     /** Below GitHub's 1 MiB per step, with room for what earlier commands of the step wrote. */
@@ -53,14 +53,22 @@ public final class StepSummary {
         return render(result, failOn, MAX_BYTES);
     }
 
-    /** The summary in at most {@code maxBytes} UTF-8 bytes: rows that do not fit are counted in a closing note. */
+    /**
+     * The summary in at most {@code maxBytes} UTF-8 bytes: rows, then the items of metrics at warn or
+     * fail; what does not fit is counted in a closing note.
+     */
     static String render(ModelResult result, FailOn failOn, int maxBytes) {
         List<String> rows = new ArrayList<>();
+        List<String> items = new ArrayList<>();
         int gate = 0;
         for (GoalResult goal : result.goals()) {
             for (QuestionResult question : goal.questions()) {
                 for (MetricResult metric : question.metrics()) {
                     rows.add(row(goal, metric));
+                    String listed = items(goal, metric, failOn);
+                    if (!listed.isEmpty()) {
+                        items.add(listed);
+                    }
                     gate += failOn.trips(metric.status()) ? 1 : 0;
                 }
             }
@@ -83,26 +91,53 @@ public final class StepSummary {
 
         StringBuilder md = new StringBuilder(head);
         int used = bytes(head) + bytes(tail);
+        List<String> pieces = new ArrayList<>(rows);
+        pieces.addAll(items);
         int shown = 0;
-        for (String row : rows) {
-            // keep room for the note that says rows were left out
-            int reserve = shown + 1 < rows.size() ? 120 : 0;
-            if (used + bytes(row) + reserve > maxBytes) {
+        for (String piece : pieces) {
+            // keep room for the note that says pieces were left out
+            int reserve = shown + 1 < pieces.size() ? 120 : 0;
+            if (used + bytes(piece) + reserve > maxBytes) {
                 break;
             }
-            md.append(row);
-            used += bytes(row);
+            md.append(piece);
+            used += bytes(piece);
             shown++;
         }
         if (shown < rows.size()) {
             md.append("\n*Truncated: ").append(rows.size() - shown).append(" of ").append(rows.size())
                     .append(" metrics not shown, GitHub limits a job summary to 1 MiB; see the JUnit report or summary.md.*\n");
+        } else if (shown < pieces.size()) {
+            md.append("\n*Truncated: the items of ").append(pieces.size() - shown).append(" of ").append(items.size())
+                    .append(" metrics not shown, GitHub limits a job summary to 1 MiB; see the JUnit report.*\n");
         }
         return md.append(tail).toString();
     }
 
+    /**
+     * A metric's items ({@link ItemLines}) as a list in a details block, open when the metric fails
+     * the gate; "" for a metric without items to name.
+     */
+    private static String items(GoalResult goal, MetricResult m, FailOn failOn) {
+        List<String> lines = ItemLines.of(m);
+        if (lines.isEmpty()) {
+            return "";
+        }
+        int n = ItemLines.count(m);
+        StringBuilder s = new StringBuilder("\n<details").append(failOn.trips(m.status()) ? " open" : "").append("><summary>")
+                .append(icon(m.status())).append(' ').append(m.status().label()).append(' ')
+                .append(html(goal.goal().id() + "/" + m.use().id())).append(" (").append(html(m.use().metric())).append("): ")
+                .append(n).append(n == 1 ? " item" : " items").append("</summary>\n\n");
+        lines.forEach(line -> s.append("- ").append(MarkdownSummary.inline(line)).append('\n'));
+        return s.append("\n</details>\n").toString();
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
     private static String row(GoalResult goal, MetricResult m) {
-        String value = HumanFormat.value(m.value(), m.unit());
+        String value = (m.censored() && m.value() != null ? "≥ " : "") + HumanFormat.value(m.value(), m.unit());
         if (m.status() == Status.NO_DATA && m.note() != null && !m.note().isBlank()) {
             value += " (" + m.note() + ")";
         }

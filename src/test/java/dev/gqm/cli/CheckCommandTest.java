@@ -88,11 +88,16 @@ class CheckCommandTest {
     void aWarnPassesTheDefaultGateAndFailsTheWarnGate() {
         CliRunner.Run byDefault = check(Map.of(), "warn.yaml");
         assertEquals(0, byDefault.exitCode(), byDefault.err());
+        // the commits in W, newest first, under the metric at warn; their ids are JGit's for the fixture
         assertEquals("""
                 warn    activity/git-commits git.commits = 4 [warn < 5, fail < 2]
+                        - <sha> by Alice — authored 2026-06-10
+                        - <sha> by Dave — authored 2026-05-05
+                        - <sha> by Alice — authored 2026-04-20
+                        - <sha> by Alice — authored 2026-04-10
                 pass    activity/git-contributors git.contributors = 3 [warn < 2]
                 overall: warn
-                """, byDefault.out().replace("\r\n", "\n"));
+                """, byDefault.out().replace("\r\n", "\n").replaceAll("- [0-9a-f]{12} by ", "- <sha> by "));
         assertEquals(0, check(Map.of(), "warn.yaml", "--fail-on", "fail").exitCode());
         CliRunner.Run strict = check(Map.of(), "warn.yaml", "--fail-on", "warn");
         assertEquals(1, strict.exitCode(), strict.err());
@@ -150,7 +155,8 @@ class CheckCommandTest {
         Element bus = (Element) sustainability.getElementsByTagName("testcase").item(0);
         assertEquals("with-fail.sustainability.bus", bus.getAttribute("classname"));
         assertEquals("git-bus-factor", bus.getAttribute("name"));
-        assertEquals("value 1 count fails threshold fail < 2 (thresholds: fail < 2)",
+        // Alice made 3 of the 4 commits in W
+        assertEquals("value 1 count fails threshold fail < 2 (thresholds: fail < 2); items: Alice — 3 commits (75 % of all)",
                 ((Element) bus.getElementsByTagName("failure").item(0)).getAttribute("message"));
     }
 
@@ -161,17 +167,23 @@ class CheckCommandTest {
         CliRunner.Run run = check(Map.of("GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", summary.toString()), "fail.yaml",
                 "--allow-missing-sources");
         assertEquals(1, run.exitCode(), run.err());
-        List<String> commands = run.out().lines().filter(l -> l.startsWith("::")).toList();
+        List<String> commands = run.out().lines().filter(l -> l.startsWith("::"))
+                .map(l -> l.replaceAll("- [0-9a-f]{12} by ", "- <sha> by ")).toList();
         assertEquals(List.of(
                 "::warning title=gqm warn%3A activity/git-commits::git.commits value 4 count fails threshold warn < 5 "
-                        + "(thresholds: warn < 5, fail < 2)%0Agoal: Active%0Aquestion: Enough commits?",
+                        + "(thresholds: warn < 5, fail < 2)%0Agoal: Active%0Aquestion: Enough commits?%0Aitems:"
+                        + "%0A- <sha> by Alice — authored 2026-06-10%0A- <sha> by Dave — authored 2026-05-05"
+                        + "%0A- <sha> by Alice — authored 2026-04-20%0A- <sha> by Alice — authored 2026-04-10",
                 "::error title=gqm fail%3A sustainability/git-bus-factor::git.bus_factor value 1 count fails threshold "
-                        + "fail < 2 (thresholds: fail < 2)%0Agoal: Sustainable, <safe> & sound%0Aquestion: Does it rest on one person?"),
+                        + "fail < 2 (thresholds: fail < 2)%0Agoal: Sustainable, <safe> & sound%0Aquestion: Does it rest on one person?"
+                        + "%0Aitems:%0A- Alice — 3 commits (75 %25 of all)"),
                 commands);
         String text = Files.readString(summary);
         assertTrue(text.startsWith("## Build\n\nearlier output\n### gqm check: With a fail — ❌ fail\n"), text);
         assertTrue(text.contains("| Sustainable, &lt;safe> & sound (`sustainability`) | git-bus-factor (git.bus_factor, count) | 1 | fail < 2 | ❌ fail |\n"), text);
         assertTrue(text.contains("gate `--fail-on fail`: 1 metric fails it."), text);
+        assertTrue(text.contains("<details open><summary>❌ fail sustainability/git-bus-factor (git.bus_factor): 1 item</summary>"
+                + "\n\n- Alice — 3 commits (75 % of all)\n\n</details>\n"), text);
     }
 
     @Test

@@ -153,11 +153,17 @@ class ExitCodesTest {
         CliRunner.Run r = run("check", freshStore(), "--repo", repo.toString(), "--model", "failing.yaml");
         assertEquals(1, r.exitCode(), r.err());
         assertNoTrace(r);
+        // under the warn and the fail, the items behind them: the 4 commits in W, Alice's 3 of them
         assertEquals(List.of(
                 "warn    activity/git-commits git.commits = 4 [warn < 5, fail < 1]",
+                "        - <sha> by Alice — authored 2026-06-10",
+                "        - <sha> by Dave — authored 2026-05-05",
+                "        - <sha> by Alice — authored 2026-04-20",
+                "        - <sha> by Alice — authored 2026-04-10",
                 "info    activity/git-releases git.releases = 1",
                 "fail    risk/git-bus-factor git.bus_factor = 1 [warn < 3, fail < 2]",
-                "overall: fail"), r.out().lines().toList());
+                "        - Alice — 3 commits (75 % of all)",
+                "overall: fail"), r.out().lines().map(l -> l.replaceAll("- [0-9a-f]{12} by ", "- <sha> by ")).toList());
     }
 
     // ---- 2: usage, configuration or model invalid; nothing collected

@@ -90,14 +90,22 @@ class ShippedModelsTest {
         assertFalse(Files.exists(workDir.resolve("gqm-models")));
         // bus factor 1 over 365 days fails "< 2" (hand-worked in GoldenSummaryTest)
         assertEquals(1, r.exitCode(), r.err());
+        // the items under the warns and the fail: the 4 commits in 90 days; of the 6 in 365 days,
+        // Alice's 3 (at example.com) are half
         assertEquals(List.of(
                 "warn    activity/git-commits git.commits = 4 [warn < 10, fail < 1]",
+                "        - <sha> by Alice — authored 2026-06-10",
+                "        - <sha> by Dave — authored 2026-05-05",
+                "        - <sha> by Alice — authored 2026-04-20",
+                "        - <sha> by Alice — authored 2026-04-10",
                 "pass    activity/git-releases git.releases = 1 [warn < 1]",
                 "pass    community/git-contributors git.contributors = 3 [warn < 3, fail < 2]",
                 "pass    community/git-new-contributors git.new_contributors = 2 [warn < 1]",
                 "info    community/git-inactive-contributors git.inactive_contributors = 2",
                 "fail    sustainability/git-bus-factor git.bus_factor = 1 [warn < 3, fail < 2]",
+                "        - Alice — 3 commits (50 % of all)",
                 "warn    sustainability/git-elephant-factor git.elephant_factor = 1 [warn < 2]",
+                "        - example.com — 3 commits (50 % of all)",
                 "no-data responsiveness/first-response issue.first_response_time = no data (no issue tracker given (--github OWNER/REPO)) [warn > 2d, fail > 7d]",
                 "no-data responsiveness/issue-stale issue.stale = no data (no issue tracker given (--github OWNER/REPO)) [warn > 10, fail > 50]",
                 "no-data responsiveness/issue-closure-ratio issue.closure_ratio = no data (no issue tracker given (--github OWNER/REPO)) [warn < 70%, fail < 30%]",
@@ -105,6 +113,6 @@ class ShippedModelsTest {
                 "no-data review/change-review-coverage change.review_coverage = no data (no issue tracker given (--github OWNER/REPO)) [warn < 80%, fail < 50%]",
                 "no-data review/merge-latency-median change.merge_latency = no data (no issue tracker given (--github OWNER/REPO)) [warn > 7d, fail > 30d]",
                 "no-data review/change-acceptance-ratio change.acceptance_ratio = no data (no issue tracker given (--github OWNER/REPO)) [warn < 50%]",
-                "overall: fail"), r.out().lines().toList());
+                "overall: fail"), r.out().lines().map(l -> l.replaceAll("- [0-9a-f]{12} by ", "- <sha> by ")).toList());
     }
 }

@@ -71,10 +71,16 @@ class CiOutputsTest {
         Element stale = testcase(doc, "stale-issues");
         assertEquals("ci-gate.gate.stale", stale.getAttribute("classname"));
         Element failure = (Element) stale.getElementsByTagName("failure").item(0);
-        assertEquals("value 3 count fails threshold fail > 2 (thresholds: fail > 2)", failure.getAttribute("message"));
+        assertEquals("value 3 count fails threshold fail > 2 (thresholds: fail > 2); items: "
+                + "#9 \"Docs: \"install\" <b>page</b>\" https://github.com/o/r/issues/9 — 91 days inactive; "
+                + "#7 \"Crash on start\" https://github.com/o/r/issues/7 — 40 days inactive; "
+                + "#12 \"Login fails with SSO\" https://github.com/o/r/issues/12 — 35.5 days inactive",
+                failure.getAttribute("message"));
         assertEquals("fail", failure.getAttribute("type"));
-        assertTrue(failure.getTextContent().contains("note: 100% of them unanswered\n::error::injected </failure>"),
-                failure.getTextContent());
+        assertTrue(failure.getTextContent().contains("note: 100% of them unanswered\n::error::injected </failure>\nitems:\n"
+                + "- #9 \"Docs: \"install\" <b>page</b>\" https://github.com/o/r/issues/9 — 91 days inactive\n"), failure.getTextContent());
+        Element commits = testcase(doc, "git-commits");
+        assertFalse(commits.getTextContent().contains("Zed"), "a metric at pass names no items");
 
         Element warn = testcase(doc, "first-response-median");
         assertEquals(0, warn.getElementsByTagName("failure").getLength(), "a warn passes with --fail-on fail");
@@ -89,7 +95,10 @@ class CiOutputsTest {
         Document doc = parse(JUnitReport.render(RESULT, FailOn.WARN).getBytes(StandardCharsets.UTF_8));
         assertEquals("2", doc.getDocumentElement().getAttribute("failures"));
         Element failure = (Element) testcase(doc, "first-response-median").getElementsByTagName("failure").item(0);
-        assertEquals("value 52.5 hours (2.2 days) fails threshold warn > 2d (thresholds: warn > 2d, fail > 7d)",
+        assertEquals("value 52.5 hours (2.2 days) fails threshold warn > 2d (thresholds: warn > 2d, fail > 7d); items: "
+                + "#5 \"Build breaks\" https://github.com/o/r/issues/5 — waiting 21 days; "
+                + "#3 \"Question about %s\" https://github.com/o/r/issues/3 — answered after 2.2 days; "
+                + "#4 \"Typo\" https://github.com/o/r/issues/4 — answered after 10.0 h",
                 failure.getAttribute("message"));
         assertEquals("warn", failure.getAttribute("type"));
     }
@@ -135,21 +144,32 @@ class CiOutputsTest {
     @Test
     void aLongSummaryIsTruncatedWithANoteAndStaysWithinTheBudget() {
         String full = StepSummary.render(RESULT, FailOn.FAIL);
-        int size = full.getBytes(StandardCharsets.UTF_8).length;
+        int size = bytes(full);
         assertEquals(full, StepSummary.render(RESULT, FailOn.FAIL, size));
-        String cut = StepSummary.render(RESULT, FailOn.FAIL, size - 10);
+        // the item lists go first: the last one does not fit
+        String noStaleItems = StepSummary.render(RESULT, FailOn.FAIL, size - 10);
+        assertTrue(noStaleItems.contains("*Truncated: the items of 1 of 2 metrics not shown"), noStaleItems);
+        assertFalse(noStaleItems.contains("Crash on start"), noStaleItems);
+        assertTrue(noStaleItems.contains("Build breaks") && noStaleItems.contains("review-coverage"), noStaleItems);
+        // then the rows: a budget of the table and the warnings alone, less 10 bytes, leaves out the last row
+        int table = bytes(full.substring(0, full.indexOf("\n<details"))) + bytes(full.substring(full.indexOf("\n> warning")));
+        String cut = StepSummary.render(RESULT, FailOn.FAIL, table - 10);
         assertTrue(cut.contains("*Truncated: 1 of 4 metrics not shown"), cut);
-        assertFalse(cut.contains("review-coverage"), cut);
+        assertFalse(cut.contains("review-coverage") || cut.contains("<details"), cut);
         assertTrue(cut.contains("git-commits"), cut);
-        String shorter = StepSummary.render(RESULT, FailOn.FAIL, size - 200);
+        String shorter = StepSummary.render(RESULT, FailOn.FAIL, table - 200);
         assertTrue(shorter.contains("*Truncated: 3 of 4 metrics not shown"), shorter);
         // the heading, the warnings and the note are always written: below them no budget can hold
-        int least = StepSummary.render(RESULT, FailOn.FAIL, 0).getBytes(StandardCharsets.UTF_8).length;
+        int least = bytes(StepSummary.render(RESULT, FailOn.FAIL, 0));
         assertTrue(least < 600, "heading, warnings and note: " + least);
         for (int budget = least; budget < size; budget += 7) {
             String text = StepSummary.render(RESULT, FailOn.FAIL, budget);
-            assertTrue(text.getBytes(StandardCharsets.UTF_8).length <= budget, budget + ": " + text);
+            assertTrue(bytes(text) <= budget, budget + ": " + text);
         }
+    }
+
+    static int bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Test
@@ -167,11 +187,17 @@ class CiOutputsTest {
         assertEquals(2, lines.size(), String.join("\n", lines));
         assertEquals("::warning title=gqm warn%3A gate/first-response-median::issue.first_response_time value 52.5 hours "
                 + "(2.2 days) fails threshold warn > 2d (thresholds: warn > 2d, fail > 7d)"
-                + "%0Agoal: Contributors get timely answers%0Aquestion: How quickly | how well%0Ais an issue answered?",
+                + "%0Agoal: Contributors get timely answers%0Aquestion: How quickly | how well%0Ais an issue answered?"
+                + "%0Aitems:%0A- #5 \"Build breaks\" https://github.com/o/r/issues/5 — waiting 21 days"
+                + "%0A- #3 \"Question about %25s\" https://github.com/o/r/issues/3 — answered after 2.2 days"
+                + "%0A- #4 \"Typo\" https://github.com/o/r/issues/4 — answered after 10.0 h",
                 lines.get(0));
         assertEquals("::error title=gqm fail%3A gate/stale-issues::issue.stale value 3 count fails threshold fail > 2 "
                 + "(thresholds: fail > 2)%0Agoal: Contributors get timely answers%0Aquestion: Are issues left to rot?"
-                + "%0Anote: 100%25 of them unanswered%0A::error::injected </failure>", lines.get(1));
+                + "%0Anote: 100%25 of them unanswered%0A::error::injected </failure>"
+                + "%0Aitems:%0A- #9 \"Docs: \"install\" <b>page</b>\" https://github.com/o/r/issues/9 — 91 days inactive"
+                + "%0A- #7 \"Crash on start\" https://github.com/o/r/issues/7 — 40 days inactive"
+                + "%0A- #12 \"Login fails with SSO\" https://github.com/o/r/issues/12 — 35.5 days inactive", lines.get(1));
         lines.forEach(l -> assertFalse(l.contains("\n") || l.contains("\r"), l));
     }
 
