@@ -30,13 +30,13 @@ import picocli.CommandLine.Option;
 final class IdentitiesSuggestCommand implements Callable<Integer> {
     private final Context ctx;
 
-    @Option(names = "--repo", paramLabel = "PATH|URL", description = "Git repository: a local path (bare or not) or a clone URL (cloned into the cache). Default: the current directory.")
+    @Option(names = "--repo", paramLabel = "PATH|URL", description = RunOptions.REPO)
     String repo = ".";
 
     @Option(names = "--branch", paramLabel = "NAME", description = "Branch to read. Default: HEAD.")
     String branch;
 
-    @Option(names = "--store", paramLabel = "PATH|URL", description = "The store of collected data: a SQLite file or a JDBC URL. Default: ~/.cache/gqm/gqm.db.")
+    @Option(names = "--store", paramLabel = "PATH|URL", description = RunOptions.STORE)
     String store;
 
     @Option(names = "--offline", description = "Read the history from the store alone: no Git fetch.")
@@ -45,10 +45,10 @@ final class IdentitiesSuggestCommand implements Callable<Integer> {
     @Option(names = "--identities", paramLabel = "FILE", description = "The identities file in use: its merges are applied first.")
     String identities;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where clones of remote repositories are kept. Default: ~/.cache/gqm.")
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = RunOptions.CACHE_DIR)
     String cacheDir;
 
-    @Option(names = "--verbose", description = "Show stack traces of errors.")
+    @Option(names = "--verbose", description = RunOptions.VERBOSE)
     boolean verbose;
 
     IdentitiesSuggestCommand(Context ctx) {
