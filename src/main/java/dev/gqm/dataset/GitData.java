@@ -43,7 +43,8 @@ import tech.tablesaw.table.TableSlice;
  *   <li>tags ({@value #NAME}, {@value #TARGET}, {@value #AT}): tags dated at or before as-of</li>
  * </ul>
  * {@value #PERSON} holds {@link Person#key()}, which {@link #person(String)} resolves; {@value #AT}
- * is the author time (a tag's date) in epoch milliseconds.
+ * is the author time (a tag's date) in epoch milliseconds; {@value #BOT} is {@link Person#bot()}:
+ * true for bots and AI coding agents alike.
  *
  * <p>Metrics ask for many windows (a time series is a dozen of them) over histories of 100k
  * commits. Since the rows are sorted by time, a window is two binary searches over {@value #AT},
