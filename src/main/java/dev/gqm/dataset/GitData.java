@@ -4,6 +4,7 @@ import dev.gqm.collect.Commit;
 import dev.gqm.collect.Signature;
 import dev.gqm.collect.Tag;
 import dev.gqm.model.Note;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,8 +31,9 @@ import tech.tablesaw.table.TableSlice;
 
 /**
  * Git history as of one instant, after identity merging: non-merge commits with plausible dates
- * at or before as-of (later ones are not yet part of the history), as Tablesaw tables, each sorted by {@code at} newest first (equal times in
- * history order, newest committed first, as the store gives them):
+ * at or before as-of (later ones are not yet part of the history), as Tablesaw tables, each sorted
+ * by {@code at} newest first (equal times in history order, newest committed first, as the store
+ * gives them):
  * <ul>
  *   <li>commits ({@value #ID}, {@value #PERSON}, {@value #AT}, {@value #BOT}): one row per commit,
  *       for its author; {@value #ID} is an integer that {@link #commitId(int)} turns into the commit
@@ -71,7 +73,7 @@ public final class GitData {
     static final Instant PLAUSIBLE_FROM = ZonedDateTime.of(1990, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
 
     /** A history whose newest commit is older than this before as-of may be missing recent activity. */
-    static final java.time.Duration EARLY_END = java.time.Duration.ofDays(30);
+    static final Duration EARLY_END = Duration.ofDays(30);
 
     private final SortedRows commits;
     private final SortedRows contributions;
@@ -167,7 +169,7 @@ public final class GitData {
                     + " activity and first contributions before it are missing"));
         }
         if (newest != Long.MIN_VALUE && asOfMs - newest > EARLY_END.toMillis()) {
-            long days = java.time.Duration.ofMillis(asOfMs - newest).toDays();
+            long days = Duration.ofMillis(asOfMs - newest).toDays();
             notes.add(new Note(Note.HISTORY_ENDS_EARLY, "the newest commit (" + LocalDate.ofInstant(
                     Instant.ofEpochMilli(newest), ZoneOffset.UTC) + ") is " + days + " days before as-of: recent"
                     + " activity may be missing (an old clone or the wrong branch?)"));
