@@ -50,7 +50,8 @@ final class GitElephantFactor extends GitMetric {
         long percent = Math.round(100.0 * guessed / total);
         // never "0%" of something nor "100%" of less than all
         percent = guessed < total ? Math.max(1, Math.min(99, percent)) : 100;
-        return new Note(Note.ORGANIZATION_GUESSED, "the organization of " + guessed + " of " + total + (total == 1 ? " commit (" : " commits (")
-                + percent + "%) is guessed from the author's e-mail domain, not given by the identities file");
+        return new Note(Note.ORGANIZATION_GUESSED, "the organization of " + guessed + " of " + total
+                + (total == 1 ? " commit (" : " commits (") + percent
+                + "%) is guessed from the author's e-mail domain, not given by the identities file");
     }
 }
