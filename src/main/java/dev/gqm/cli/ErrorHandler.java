@@ -15,7 +15,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-        boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
+        boolean verbose = false;
+        // the option belongs to the command that ran, however deep (gqm identities suggest --verbose)
+        for (ParseResult sub = parsed.subcommand(); sub != null; sub = sub.subcommand()) {
+            verbose |= sub.hasMatchedOption("--verbose");
+        }
         int code;
         String message;
         if (ex instanceof GqmException g) {

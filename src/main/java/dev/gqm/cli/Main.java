@@ -129,6 +129,7 @@ public final class Main implements Runnable {
         commands.put("validate", () -> new ValidateCommand(ctx));
         commands.put("metrics", () -> new MetricsCommand(ctx));
         commands.put("init", () -> new InitCommand(ctx));
+        commands.put("identities", () -> IdentitiesCommand.commandLine(ctx));
         // picocli reads every registered command's annotations up front (a tenth of a second for
         // all of them): a command line naming one command gets only that one; anything else
         // (no command, --help, a typo to suggest a fix for) gets them all

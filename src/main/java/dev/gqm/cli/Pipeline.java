@@ -448,11 +448,14 @@ final class Pipeline {
                     warnings.add(".mailmap: " + mailmap.skippedLines() + " malformed lines ignored");
                 }
                 GitData data = GitData.build(store.commits(git.sourceId()), store.tags(git.sourceId()),
-                        new IdentityResolver(mailmap, identities), asOf);
+                        new IdentityResolver(mailmap, identities), asOf, generatedAt, git.shallow());
                 Trace.at("dataset built");
                 if (data.implausible() > 0) {
-                    warnings.add(data.implausible() + " commits dated before 1990 or after as-of + 1 day were left out");
+                    warnings.add(data.implausible() + " commits dated before 1990 or more than a day in the future"
+                            + " were left out");
                 }
+                data.notes().stream().filter(n -> n.code().equals(Note.HISTORY_ENDS_EARLY))
+                        .forEach(n -> warnings.add(n.text()));
                 if (git.head() == null) {
                     warnings.add("the repository has no commits: git metrics are no-data");
                 }

@@ -4,7 +4,13 @@ import picocli.CommandLine.Option;
 
 /** Options shared by report, check and collect. */
 final class RunOptions {
-    @Option(names = "--repo", paramLabel = "PATH|URL", description = "Git repository to analyse: a local path (bare or not) or a clone URL (cloned into the cache). Default: the current directory.")
+    // the words of the options that other commands share (gqm identities suggest)
+    static final String REPO = "Git repository to analyse: a local path (bare or not) or a clone URL (cloned into the cache). Default: the current directory.";
+    static final String STORE = "The store of collected data: a SQLite file or a JDBC URL. Default: ~/.cache/gqm/gqm.db.";
+    static final String CACHE_DIR = "Where clones of remote repositories are kept. Default: ~/.cache/gqm.";
+    static final String VERBOSE = "Show stack traces of errors.";
+
+    @Option(names = "--repo", paramLabel = "PATH|URL", description = REPO)
     String repo = ".";
 
     @Option(names = "--branch", paramLabel = "NAME", description = "Branch to analyse. Default: HEAD.")
@@ -25,13 +31,13 @@ final class RunOptions {
     @Option(names = "--as-of", paramLabel = "INSTANT", description = "Measure as of this instant: 2026-07-01 (UTC midnight) or an ISO-8601 instant. Default: now.")
     String asOf;
 
-    @Option(names = "--store", paramLabel = "PATH|URL", description = "The store of collected data: a SQLite file or a JDBC URL. Default: ~/.cache/gqm/gqm.db.")
+    @Option(names = "--store", paramLabel = "PATH|URL", description = STORE)
     String store;
 
     @Option(names = "--offline", description = "Report from the store alone: no Git fetch, no GitHub request.")
     boolean offline;
 
-    @Option(names = "--identities", paramLabel = "FILE", description = "Identities file (YAML): people with their e-mails, names, logins and organization; bot patterns.")
+    @Option(names = "--identities", paramLabel = "FILE", description = "Identities file (YAML): people with their e-mails, names, logins and organization; bot and agent patterns.")
     String identities;
 
     @Option(names = "--show-emails", description = "Keep contributors' e-mail addresses in the report, the portfolio and the"
@@ -39,9 +45,9 @@ final class RunOptions {
             + " is left out and an address in any text shows as '(e-mail hidden)'.")
     boolean showEmails;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where clones of remote repositories are kept. Default: ~/.cache/gqm.")
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = CACHE_DIR)
     String cacheDir;
 
-    @Option(names = "--verbose", description = "Show stack traces of errors.")
+    @Option(names = "--verbose", description = VERBOSE)
     boolean verbose;
 }

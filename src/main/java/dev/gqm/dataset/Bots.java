@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * without {@code [bot]}), or when an extra pattern finds a match in the name or the e-mail/login.
  * GitHub's no-reply addresses carry the login ({@code 12345+dependabot[bot]@users.noreply.github.com}),
  * so the login inside them counts; but {@code noreply@github.com} alone proves nothing: GitHub
- * writes it on commits that people make in the web interface.
+ * writes it on commits that people make in the web interface. AI coding agents are automation too,
+ * but a layer of their own: {@link Agents}.
  */
 public final class Bots {
     private static final String BOT_SUFFIX = "[bot]";
@@ -24,9 +25,8 @@ public final class Bots {
             "dependabot", "dependabot-preview", "renovate", "renovate-bot", "renovatebot",
             "github-actions", "github actions", "greenkeeper", "greenkeeperio-bot", "snyk-bot",
             "pre-commit-ci", "codecov", "codecov-io", "codecov-commenter", "imgbot", "imgbotapp",
-            "allcontributors", "all-contributors", "mergify", "semantic-release-bot", "copilot",
-            "copilot-pull-request-reviewer", "copilot-swe-agent", "coderabbitai", "sourcery-ai",
-            "gemini-code-assist", "deepsource-autofix", "deepsource-io", "sonarcloud",
+            "allcontributors", "all-contributors", "mergify", "semantic-release-bot",
+            "deepsource-autofix", "deepsource-io", "sonarcloud",
             "sonarqubecloud", "netlify", "vercel", "stale", "k8s-ci-robot", "k8s-triage-robot",
             "openshift-ci-robot", "openshift-ci", "gitlab-bot", "pyup-bot", "pyup.io bot",
             "depfu", "whitesource-bolt-for-github", "mend-bolt-for-github", "lgtm-com",
@@ -35,8 +35,7 @@ public final class Bots {
             "transifex-integration", "crowdin-bot", "google-cla", "cla-bot", "claassistant",
             "cla-assistant", "linux-foundation-easycla", "facebook-github-bot", "bors", "homu",
             "bors-servo", "mergify-bot", "kodiakhq", "auto-merge-bot", "github-merge-queue",
-            "dependabot-bot", "snyk", "sweep-ai", "devin-ai-integration", "cursoragent",
-            "cursor agent", "chatgpt-codex-connector", "github action");
+            "dependabot-bot", "snyk", "github action");
 
     /** Whole addresses used only by automation, whose local part alone would be too generic. */
     private static final Set<String> KNOWN_EMAILS = Set.of(
@@ -68,7 +67,7 @@ public final class Bots {
     }
 
     /** The login or the e-mail's local part, with GitHub's {@code 12345+} no-reply prefix removed. */
-    private static String account(String emailOrLogin) {
+    static String account(String emailOrLogin) {
         int at = emailOrLogin.lastIndexOf('@');
         if (at < 0) {
             return emailOrLogin;

@@ -3,13 +3,20 @@ package dev.gqm.dataset;
 import dev.gqm.collect.Commit;
 import dev.gqm.collect.Signature;
 import dev.gqm.collect.Tag;
+import dev.gqm.model.Note;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,8 +31,9 @@ import tech.tablesaw.table.TableSlice;
 
 /**
  * Git history as of one instant, after identity merging: non-merge commits with plausible dates
- * at or before as-of, as Tablesaw tables, each sorted by {@code at} newest first (equal times in
- * history order, newest committed first, as the store gives them):
+ * at or before as-of (later ones are not yet part of the history), as Tablesaw tables, each sorted
+ * by {@code at} newest first (equal times in history order, newest committed first, as the store
+ * gives them):
  * <ul>
  *   <li>commits ({@value #ID}, {@value #PERSON}, {@value #AT}, {@value #BOT}): one row per commit,
  *       for its author; {@value #ID} is an integer that {@link #commitId(int)} turns into the commit
@@ -37,7 +45,8 @@ import tech.tablesaw.table.TableSlice;
  *   <li>tags ({@value #NAME}, {@value #TARGET}, {@value #AT}): tags dated at or before as-of</li>
  * </ul>
  * {@value #PERSON} holds {@link Person#key()}, which {@link #person(String)} resolves; {@value #AT}
- * is the author time (a tag's date) in epoch milliseconds.
+ * is the author time (a tag's date) in epoch milliseconds; {@value #BOT} is {@link Person#bot()}:
+ * true for bots and AI coding agents alike.
  *
  * <p>Metrics ask for many windows (a time series is a dozen of them) over histories of 100k
  * commits. Since the rows are sorted by time, a window is two binary searches over {@value #AT},
@@ -63,6 +72,9 @@ public final class GitData {
     /** Commits dated before this are taken as broken clocks. */
     static final Instant PLAUSIBLE_FROM = ZonedDateTime.of(1990, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
 
+    /** A history whose newest commit is older than this before as-of may be missing recent activity. */
+    static final Duration EARLY_END = Duration.ofDays(30);
+
     private final SortedRows commits;
     private final SortedRows contributions;
     private final SortedRows firstContributions;
@@ -70,9 +82,12 @@ public final class GitData {
     private final Map<String, Person> people;
     private final List<String> commitIds;
     private final int implausible;
+    private final List<Note> notes;
+    private final List<AliasCandidates.Group> aliasCandidates;
 
     private GitData(SortedRows commits, SortedRows contributions, SortedRows firstContributions, SortedRows tags,
-                    Map<String, Person> people, List<String> commitIds, int implausible) {
+                    Map<String, Person> people, List<String> commitIds, int implausible, List<Note> notes,
+                    List<AliasCandidates.Group> aliasCandidates) {
         this.commits = commits;
         this.commitIds = commitIds;
         this.contributions = contributions;
@@ -80,47 +95,62 @@ public final class GitData {
         this.tags = tags;
         this.people = people;
         this.implausible = implausible;
+        this.notes = List.copyOf(notes);
+        this.aliasCandidates = List.copyOf(aliasCandidates);
     }
 
     /**
      * Builds the dataset from history in store order. Merge commits are left out (they are not
-     * contributions); so are commits dated before 1990 or more than a day after as-of, which are
-     * counted in {@link #implausible()}.
+     * contributions); so are commits dated before 1990 or more than a day after {@code collectedAt}
+     * (clocks that were wrong: counted in {@link #implausible()}) and commits after as-of (not yet
+     * part of the history).
+     *
+     * @param collectedAt when the history was collected: the run's clock
+     * @param shallow     the repository is a shallow clone
      */
-    public static GitData build(List<Commit> history, List<Tag> tagList, IdentityResolver identities, Instant asOf) {
+    public static GitData build(List<Commit> history, List<Tag> tagList, IdentityResolver identities, Instant asOf,
+                                Instant collectedAt, boolean shallow) {
         TablesawWarmup.awaitReady();
         long asOfMs = asOf.toEpochMilli();
-        long latestPlausible = asOf.plusSeconds(86_400).toEpochMilli();
+        long latestPlausible = collectedAt.plusSeconds(86_400).toEpochMilli();
         long earliestPlausible = PLAUSIBLE_FROM.toEpochMilli();
         Map<String, Person> people = new HashMap<>();
+        // per person as the resolver gave it (one object per spelling): its commits, for alias candidates
+        Map<Person, Tally> tallies = new IdentityHashMap<>();
         HistoryRows commitRows = new HistoryRows(history.size());
         HistoryRows contributionRows = new HistoryRows(history.size());
         int implausible = 0;
-        List<Person> coAuthors = new ArrayList<>();
+        long newest = Long.MIN_VALUE;
+        List<Tally> coAuthors = new ArrayList<>();
         for (Commit c : history) {
-            if (c.merge()) {
-                continue;
-            }
             long at = c.authoredAt().toEpochMilli();
             if (at < earliestPlausible || at > latestPlausible) {
-                implausible++;
+                if (!c.merge()) {
+                    implausible++;
+                }
                 continue;
             }
             if (at > asOfMs) {
                 continue;
             }
-            Person author = remember(people, identities.resolve(c.author()));
-            commitRows.add(author, at, c.id());
-            contributionRows.add(author, at, c.id());
+            newest = Math.max(newest, at);
+            if (c.merge()) {
+                continue;
+            }
+            Tally author = tally(people, tallies, identities.resolve(c.author()));
+            author.commits++;
+            commitRows.add(author.person, at, c.id());
+            contributionRows.add(author.person, at, c.id());
             coAuthors.clear();
             for (Signature co : c.coAuthors()) {
-                Person p = remember(people, identities.resolve(co));
-                if (p != author && !coAuthors.contains(p)) {
-                    coAuthors.add(p);
+                Tally t = tally(people, tallies, identities.resolve(co));
+                if (t.person != author.person && coAuthors.stream().noneMatch(o -> o.person == t.person)) {
+                    coAuthors.add(t);
                 }
             }
-            for (Person p : coAuthors) {
-                contributionRows.add(p, at, c.id());
+            for (Tally t : coAuthors) {
+                t.commits++;
+                contributionRows.add(t.person, at, c.id());
             }
         }
         // Tablesaw is initialised (awaitReady): the commits table is built on another thread while
@@ -133,8 +163,74 @@ public final class GitData {
                 PERSON, AT, BOT));
         SortedRows firsts = new SortedRows(contributionRows.table("first contributions", contributionRows.firsts(),
                 PERSON, AT, COMMIT, BOT));
+        List<Note> notes = new ArrayList<>();
+        if (shallow) {
+            notes.add(new Note(Note.SHALLOW_HISTORY, "the clone is shallow: history stops at its boundary, so older"
+                    + " activity and first contributions before it are missing"));
+        }
+        if (newest != Long.MIN_VALUE && asOfMs - newest > EARLY_END.toMillis()) {
+            long days = Duration.ofMillis(asOfMs - newest).toDays();
+            notes.add(new Note(Note.HISTORY_ENDS_EARLY, "the newest commit (" + LocalDate.ofInstant(
+                    Instant.ofEpochMilli(newest), ZoneOffset.UTC) + ") is " + days + " days before as-of: recent"
+                    + " activity may be missing (an old clone or the wrong branch?)"));
+        }
         return new GitData(commits.join(), contributions, firsts, tags, Map.copyOf(people),
-                Collections.unmodifiableList(commitRows.commit), implausible);
+                Collections.unmodifiableList(commitRows.commit), implausible, notes,
+                AliasCandidates.find(seen(tallies.values())));
+    }
+
+    /** A person as one spelling of them, and the commits that spelling authored or co-authored. */
+    private static final class Tally {
+        final Person spelled;
+        final Person person;
+        int commits;
+
+        Tally(Person spelled, Person person) {
+            this.spelled = spelled;
+            this.person = person;
+        }
+    }
+
+    /** The tally of a person as the resolver gave them; its {@code person} is the first seen with that key. */
+    private static Tally tally(Map<String, Person> people, Map<Person, Tally> tallies, Person resolved) {
+        Tally t = tallies.get(resolved);
+        if (t == null) {
+            t = new Tally(resolved, remember(people, resolved));
+            tallies.put(resolved, t);
+        }
+        return t;
+    }
+
+    /** Each person's commits, names and e-mails, from the tallies of their spellings; bots' left out. */
+    private static List<AliasCandidates.Seen> seen(Collection<Tally> tallies) {
+        Map<String, List<Tally>> byKey = new LinkedHashMap<>();
+        for (Tally t : tallies) {
+            if (!t.person.bot() && t.commits > 0) {
+                byKey.computeIfAbsent(t.person.key(), k -> new ArrayList<>()).add(t);
+            }
+        }
+        List<AliasCandidates.Seen> seen = new ArrayList<>(byKey.size());
+        for (List<Tally> spellings : byKey.values()) {
+            Map<String, Integer> names = new LinkedHashMap<>();
+            Map<String, Integer> emails = new LinkedHashMap<>();
+            int commits = 0;
+            for (Tally t : spellings) {
+                commits += t.commits;
+                names.merge(t.spelled.name(), t.commits, Integer::sum);
+                if (!t.spelled.email().isEmpty()) {
+                    emails.merge(t.spelled.email(), t.commits, Integer::sum);
+                }
+            }
+            seen.add(new AliasCandidates.Seen(spellings.get(0).person, commits, spellings(names), spellings(emails)));
+        }
+        return seen;
+    }
+
+    private static List<AliasCandidates.Spelling> spellings(Map<String, Integer> counts) {
+        return counts.entrySet().stream().map(e -> new AliasCandidates.Spelling(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingInt(AliasCandidates.Spelling::commits).reversed()
+                        .thenComparing(AliasCandidates.Spelling::text))
+                .toList();
     }
 
     private static Person remember(Map<String, Person> people, Person p) {
@@ -191,9 +287,35 @@ public final class GitData {
         return commitIds.get(id);
     }
 
-    /** Non-merge commits left out for a date before 1990 or after as-of + 1 day. */
+    /** Non-merge commits left out for a date before 1990 or more than a day after the collection. */
     public int implausible() {
         return implausible;
+    }
+
+    /**
+     * The notes on every value of this history: {@code shallow-history} and {@code
+     * history-ends-early} (the newest commit at or before as-of is more than 30 days before it).
+     */
+    public List<Note> notes() {
+        return notes;
+    }
+
+    /** Identities of people that look like one person but were not merged, over the history up to as-of. */
+    public List<AliasCandidates.Group> aliasCandidates() {
+        return aliasCandidates;
+    }
+
+    /** The notes on every count of people: {@code aliases-suspected} when there are alias candidates. */
+    public List<Note> peopleNotes() {
+        int groups = aliasCandidates.size();
+        if (groups == 0) {
+            return List.of();
+        }
+        return List.of(new Note(Note.ALIASES_SUSPECTED, groups == 1
+                ? "1 group of identities looks like one person (same full name or GitHub no-reply id) but was not"
+                        + " merged: run gqm identities suggest"
+                : groups + " groups of identities look like one person each (same full name or GitHub no-reply id)"
+                        + " but were not merged: run gqm identities suggest"));
     }
 
     /** True when there is no commit at all at or before as-of. */

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The optional identities file: who is who beyond {@code .mailmap}, which organization an e-mail
- * domain belongs to, and which extra accounts are bots.
+ * domain belongs to, and which extra accounts are bots or AI coding agents.
  *
  * <pre>{@code
  * people:
@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  *   example.com: Example Corp         #   also covers subdomains (eng.example.com)
  * bots:                               # optional: regular expressions, found case-insensitively
  *   - "^ci-robot"                     #   in a name, an e-mail or a login
+ * agents:                             # optional: the same for AI coding agents
+ *   - "@agents\\.example\\.com$"
  * }</pre>
  *
  * Every key is optional except a person's {@code name} and {@code emails}. E-mails, logins and
@@ -30,19 +32,21 @@ import java.util.regex.Pattern;
  *
  * @param people              the people, in file order
  * @param botPatterns         the {@code bots} patterns, compiled case-insensitive
+ * @param agentPatterns       the {@code agents} patterns, compiled case-insensitive
  * @param domainOrganizations lower-case e-mail domain to organization name
  */
-public record IdentitiesFile(List<PersonEntry> people, List<Pattern> botPatterns,
+public record IdentitiesFile(List<PersonEntry> people, List<Pattern> botPatterns, List<Pattern> agentPatterns,
                              Map<String, String> domainOrganizations) {
-    private static final IdentitiesFile EMPTY = new IdentitiesFile(List.of(), List.of(), Map.of());
+    private static final IdentitiesFile EMPTY = new IdentitiesFile(List.of(), List.of(), List.of(), Map.of());
 
     public IdentitiesFile {
         people = List.copyOf(people);
         botPatterns = List.copyOf(botPatterns);
+        agentPatterns = List.copyOf(agentPatterns);
         domainOrganizations = Map.copyOf(domainOrganizations);
     }
 
-    /** No people, no extra bots, no domain map. */
+    /** No people, no extra bots or agents, no domain map. */
     public static IdentitiesFile empty() {
         return EMPTY;
     }

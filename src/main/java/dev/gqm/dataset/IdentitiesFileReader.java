@@ -29,7 +29,7 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class IdentitiesFileReader {
     private static final int MAX_ALIASES = 50;
     private static final int MAX_CODE_POINTS = 20_000_000;
-    private static final List<String> TOP_KEYS = List.of("people", "organizations", "bots");
+    private static final List<String> TOP_KEYS = List.of("people", "organizations", "bots", "agents");
     private static final List<String> PERSON_KEYS = List.of("name", "emails", "names", "logins", "organization");
 
     private final String file;
@@ -89,6 +89,7 @@ final class IdentitiesFileReader {
     private IdentitiesFile readTop(Node root) {
         List<PersonEntry> people = new ArrayList<>();
         List<Pattern> bots = new ArrayList<>();
+        List<Pattern> agents = new ArrayList<>();
         Map<String, String> organizations = new LinkedHashMap<>();
         for (NodeTuple t : mapping(root, "the identities file", TOP_KEYS)) {
             Node value = t.getValueNode();
@@ -102,23 +103,27 @@ final class IdentitiesFileReader {
                     }
                 }
                 case "organizations" -> readOrganizations(value, organizations);
-                case "bots" -> {
-                    for (Node item : sequence(value, "bots")) {
-                        String regex = string(item, "a bot pattern");
-                        if (regex == null) {
-                            continue;
-                        }
-                        try {
-                            bots.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
-                        } catch (PatternSyntaxException e) {
-                            problem(item, "invalid bot pattern '" + regex + "': " + e.getDescription());
-                        }
-                    }
-                }
+                case "bots" -> readPatterns(value, "bots", "a bot pattern", bots);
+                case "agents" -> readPatterns(value, "agents", "an agent pattern", agents);
                 default -> throw new IllegalStateException("key filtered by mapping(): " + t.getKeyNode());
             }
         }
-        return new IdentitiesFile(people, bots, organizations);
+        return new IdentitiesFile(people, bots, agents, organizations);
+    }
+
+    /** A list of regular expressions, compiled case-insensitive; {@code what} names one in problems ("a bot pattern"). */
+    private void readPatterns(Node node, String key, String what, List<Pattern> patterns) {
+        for (Node item : sequence(node, key)) {
+            String regex = string(item, what);
+            if (regex == null) {
+                continue;
+            }
+            try {
+                patterns.add(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            } catch (PatternSyntaxException e) {
+                problem(item, "invalid " + what.substring(what.indexOf(' ') + 1) + " '" + regex + "': " + e.getDescription());
+            }
+        }
     }
 
     private PersonEntry readPerson(Node node) {

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
 
 /**
  * Decides who a commit signature or a GitHub login is: {@code .mailmap} first, then the
- * identities file, then the e-mail itself; also the organization and whether it is a bot.
+ * identities file, then the e-mail itself; also the organization and whether it is a person, a bot
+ * or an AI coding agent ({@link Agents} first: an agent's account is often a GitHub App too).
  *
  * <p>The organization is the identities file's, else the {@code organizations} entry for the
  * e-mail's domain (an exact entry, then a parent domain: {@code example.com} covers
  * {@code eng.example.com}), else the domain itself. A personal-mail domain (gmail.com, GitHub's
  * no-reply addresses...) or a missing e-mail says nothing about an employer, so that person is
  * their own organization, {@code person:<key>}, unless the {@code organizations} map names that
- * exact domain. Results are cached per distinct signature and login: safe to call from several
+ * exact domain. Only the domain itself is a guess ({@link Person#organizationGuessed()}): the
+ * identities file and its map are the maintainer's word, and being one's own organization is no
+ * claim about an employer. Results are cached per distinct signature and login: safe to call from several
  * threads.
  */
 public final class IdentityResolver {
@@ -31,6 +34,7 @@ public final class IdentityResolver {
 
     private final Mailmap mailmap;
     private final List<Pattern> botPatterns;
+    private final List<Pattern> agentPatterns;
     private final Map<String, String> domainOrganizations;
     private final Map<String, PersonEntry> byEmail = new HashMap<>();
     private final Map<String, PersonEntry> byName = new HashMap<>();
@@ -46,6 +50,7 @@ public final class IdentityResolver {
         this.mailmap = mailmap == null ? Mailmap.empty() : mailmap;
         IdentitiesFile file = identities == null ? IdentitiesFile.empty() : identities;
         this.botPatterns = file.botPatterns();
+        this.agentPatterns = file.agentPatterns();
         this.domainOrganizations = file.domainOrganizations();
         Set<String> ambiguousNames = new HashSet<>();
         for (PersonEntry entry : file.people()) {
@@ -83,8 +88,12 @@ public final class IdentityResolver {
 
     private Person compute(Signature original) {
         Signature mapped = mailmap.map(original);
-        boolean bot = Bots.isBot(mapped.name(), mapped.email(), botPatterns)
-                || (mapped != original && Bots.isBot(original.name(), original.email(), botPatterns));
+        // either spelling tells: a mailmap that gives an agent a nicer name does not make it a person
+        Person.Kind kind = kind(mapped.name(), mapped.email());
+        if (mapped != original && kind != Person.Kind.AGENT) {
+            Person.Kind asWritten = kind(original.name(), original.email());
+            kind = asWritten == Person.Kind.PERSON ? kind : asWritten;
+        }
         PersonEntry entry = byEmail.get(lower(mapped.email()));
         if (entry == null && !mapped.name().isEmpty()) {
             entry = byName.get(lower(mapped.name()));
@@ -93,47 +102,60 @@ public final class IdentityResolver {
             entry = byEmail.get(lower(original.email()));
         }
         if (entry != null) {
-            return fromEntry(entry, bot);
+            return fromEntry(entry, kind);
         }
         String email = mapped.email().trim();
         String key = email.isEmpty() ? "name:" + lower(mapped.name().trim()) : lower(email);
-        return new Person(key, mapped.name(), email, organization(key, email), bot);
+        return withOrganization(key, mapped.name(), email, kind);
     }
 
     private Person computeLogin(String login, boolean typeBot) {
-        boolean bot = typeBot || Bots.isBot(login, login, botPatterns);
+        Person.Kind kind = kind(login, login);
+        if (kind == Person.Kind.PERSON && typeBot) {
+            kind = Person.Kind.BOT;
+        }
         PersonEntry entry = byLogin.get(lower(login));
         if (entry != null) {
-            return fromEntry(entry, bot);
+            return fromEntry(entry, kind);
         }
         String key = "login:" + lower(login);
-        return new Person(key, login, "", "person:" + key, bot);
+        return new Person(key, login, "", "person:" + key, false, kind);
     }
 
-    private Person fromEntry(PersonEntry entry, boolean bot) {
+    private Person.Kind kind(String name, String emailOrLogin) {
+        if (Agents.isAgent(name, emailOrLogin, agentPatterns)) {
+            return Person.Kind.AGENT;
+        }
+        return Bots.isBot(name, emailOrLogin, botPatterns) ? Person.Kind.BOT : Person.Kind.PERSON;
+    }
+
+    private Person fromEntry(PersonEntry entry, Person.Kind kind) {
         String email = entry.emails().get(0);
         String key = "id:" + lower(email);
-        String organization = entry.organization() != null ? entry.organization() : organization(key, email);
-        return new Person(key, entry.name(), email, organization, bot);
+        if (entry.organization() != null) {
+            return new Person(key, entry.name(), email, entry.organization(), false, kind);
+        }
+        return withOrganization(key, entry.name(), email, kind);
     }
 
-    private String organization(String key, String email) {
+    /** A person whose organization comes from the e-mail: the domain map, one's own, else the domain (a guess). */
+    private Person withOrganization(String key, String name, String email, Person.Kind kind) {
         int at = email.lastIndexOf('@');
         String domain = at < 0 ? "" : lower(email.substring(at + 1).trim());
         String exact = domainOrganizations.get(domain);
         if (exact != null) {
-            return exact;
+            return new Person(key, name, email, exact, false, kind);
         }
         if (PERSONAL_DOMAINS.contains(domain)) {
-            return "person:" + key;
+            return new Person(key, name, email, "person:" + key, false, kind);
         }
         for (int dot = domain.indexOf('.'); dot >= 0; dot = domain.indexOf('.', dot + 1)) {
             String parent = domainOrganizations.get(domain.substring(dot + 1));
             if (parent != null) {
-                return parent;
+                return new Person(key, name, email, parent, false, kind);
             }
         }
-        return domain;
+        return new Person(key, name, email, domain, true, kind);
     }
 
     private static String lower(String s) {

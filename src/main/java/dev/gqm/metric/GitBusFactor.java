@@ -27,6 +27,11 @@ final class GitBusFactor extends GitMetric {
     }
 
     @Override
+    boolean countsPeople() {
+        return true;
+    }
+
+    @Override
     Measurement measure(GitData git, MetricQuery q) {
         var counts = countByPerson(git.commitsIn(q.window(), q.use().includeBots()));
         return AbsenceFactor.measure(counts, q.use().number("share"), "person", "people", key -> name(git, key));

@@ -17,6 +17,11 @@ final class GitContributors extends GitMetric {
     }
 
     @Override
+    boolean countsPeople() {
+        return true;
+    }
+
+    @Override
     Measurement measure(GitData git, MetricQuery q) {
         Map<String, Integer> counts = countByPerson(git.contributionsIn(q.window(), q.use().includeBots()));
         ItemTable.Builder items = ItemTable.builder("person", "email", "organization", "commits");

@@ -39,6 +39,11 @@ final class GitInactiveContributors extends GitMetric {
     }
 
     @Override
+    boolean countsPeople() {
+        return true;
+    }
+
+    @Override
     Measurement measure(GitData git, MetricQuery q) {
         boolean bots = q.use().includeBots();
         Window lookback = q.window().before(q.use().duration("lookback").toJava());

@@ -13,7 +13,11 @@ import java.util.Set;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.table.TableSlice;
 
-/** A count over Git history; no data without a git source or without any commit up to as-of. */
+/**
+ * A count over Git history; no data without a git source or without any commit up to as-of. Every
+ * value carries the history's notes (shallow, ending early), and a count of people the note that
+ * some people may be counted twice.
+ */
 abstract class GitMetric implements Metric {
     @Override
     public Unit unit() {
@@ -57,12 +61,18 @@ abstract class GitMetric implements Metric {
         }
         GitData git = query.data().git().get();
         if (git.empty()) {
-            return Measurement.noData("no commits at or before as-of", null);
+            return Measurement.noData("no commits at or before as-of", null).withNotes(git.notes());
         }
-        return measure(git, query);
+        Measurement m = measure(git, query).withNotes(git.notes());
+        return countsPeople() ? m.withNotes(git.peopleNotes()) : m;
     }
 
     abstract Measurement measure(GitData git, MetricQuery query);
+
+    /** Whether the value counts people, whom unmerged aliases would count twice. */
+    boolean countsPeople() {
+        return false;
+    }
 
     /** How many rows each person (by key) has among commits or contributions. */
     static Map<String, Integer> countByPerson(TableSlice rows) {

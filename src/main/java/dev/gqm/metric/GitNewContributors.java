@@ -22,6 +22,11 @@ final class GitNewContributors extends GitMetric {
     }
 
     @Override
+    boolean countsPeople() {
+        return true;
+    }
+
+    @Override
     Measurement measure(GitData git, MetricQuery q) {
         // a few rows: a copy to sort
         Table newcomers = git.firstContributionsIn(q.window(), q.use().includeBots()).asTable();

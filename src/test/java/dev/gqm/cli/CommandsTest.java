@@ -157,7 +157,7 @@ class CommandsTest {
     @Test
     void topLevelHelpListsTheCommandsAndExitCodes() {
         CliRunner.Run r = ok("--help");
-        for (String command : List.of("report", "check", "collect", "validate", "metrics", "init")) {
+        for (String command : List.of("report", "check", "collect", "validate", "metrics", "init", "identities")) {
             assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(command + " ")), command + " missing:\n" + r.out());
         }
         for (String code : List.of("0", "1", "2", "3", "4", "5", "130")) {
@@ -183,7 +183,7 @@ class CommandsTest {
                 entries.add(l.strip());
             }
         }
-        assertEquals(7, entries.size(), entries.toString());
+        assertEquals(8, entries.size(), entries.toString());
         entries.forEach(e -> assertTrue(e.endsWith("."), e));
     }
 

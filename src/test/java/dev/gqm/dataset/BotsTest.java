@@ -17,7 +17,6 @@ class BotsTest {
             Some-App[BOT]          | someone@example.com                               | true
             # the login inside GitHub's no-reply address
             Release Helper         | 41898282+github-actions[bot]@users.noreply.github.com | true
-            Copilot                | 198982749+Copilot@users.noreply.github.com        | true
             # known accounts by name, login or e-mail local part, with or without [bot]
             Renovate               | ''                                                | true
             ''                     | renovate-bot                                      | true
@@ -36,6 +35,10 @@ class BotsTest {
             Bot Builder            | robot@example.com                                 | false
             NULL                   | NULL                                              | false
             Robot CI               | nightly@example.com                               | false
+            # AI coding agents are a layer of their own (AgentsTest), unless GitHub marks them [bot]
+            Copilot                | 198982749+Copilot@users.noreply.github.com        | false
+            Claude                 | noreply@anthropic.com                             | false
+            copilot-swe-agent[bot] | ''                                                | true
             """)
     void tellsBotsFromPeople(String name, String emailOrLogin, boolean bot) {
         assertEquals(bot, Bots.isBot(name, emailOrLogin, EXTRA));

@@ -46,6 +46,8 @@ class IdentitiesFileTest {
                   Example.COM: Example Corp
                 bots:
                   - "^ci-robot"
+                agents:
+                  - "@agents\\\\.example\\\\.com$"
                 """));
         assertEquals(2, f.people().size());
         PersonEntry alice = f.people().get(0);
@@ -59,6 +61,9 @@ class IdentitiesFileTest {
         assertEquals(Map.of("example.com", "Example Corp"), f.domainOrganizations());
         assertEquals(1, f.botPatterns().size());
         assertTrue(f.botPatterns().get(0).matcher("CI-Robot nightly").find(), "patterns are case-insensitive");
+        assertEquals(1, f.agentPatterns().size());
+        assertTrue(f.agentPatterns().get(0).matcher("run-7@Agents.Example.com").find());
+        assertTrue(!f.agentPatterns().get(0).matcher("run-7@agentsXexample.com").find(), "the YAML escapes reach the regex");
     }
 
     @Test
@@ -98,6 +103,9 @@ class IdentitiesFileTest {
                 bots:
                   - "(unclosed"
                 extra: 1
+                agents:
+                  - "[unclosed"
+                  - [nested]
                 """);
         assertEquals(List.of(
                 "4:5: unknown key 'nick' in a person (expected name, emails, names, logins, organization)",
@@ -108,7 +116,9 @@ class IdentitiesFileTest {
                 "9:5: a person must be a mapping with keys name, emails, names, logins, organization",
                 "12:3: 'me@y.org' is not an e-mail domain (write it as example.com)",
                 "14:5: invalid bot pattern '(unclosed': Unclosed group",
-                "15:1: unknown key 'extra' in the identities file (expected people, organizations, bots)"),
+                "15:1: unknown key 'extra' in the identities file (expected people, organizations, bots, agents)",
+                "17:5: invalid agent pattern '[unclosed': Unclosed character class",
+                "18:5: an agent pattern must be text, not a list"),
                 problems);
     }
 

@@ -16,7 +16,7 @@ import org.eclipse.jgit.lib.ObjectId;
  *  7 2026-05-20 dependabot[bot]                     W, a bot: left out
  *  8 2026-06-01 Carol: merge of 6 into 7            W, a merge: not a contribution
  *  9 2026-06-10 Alice &lt;alice@example.com&gt;          W
- * 10 2026-07-15 Frank &lt;frank@x.io&gt;                 after as-of (+1 day): left out, counted as implausible
+ * 10 2026-07-15 Frank &lt;frank@x.io&gt;                 after as-of: not yet history, left out (no warning)
  * tags: v0.1 lightweight on 1 (2025-03-10), v1.0 annotated on 6, tagger date 2026-05-10
  * </pre>
  * Hand-worked values: commits 4 (5 with bots), contributors 3, new 2, inactive 2, bus factor 1,
