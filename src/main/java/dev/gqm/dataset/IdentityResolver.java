@@ -80,7 +80,8 @@ public final class IdentityResolver {
     public Person resolveLogin(String login, boolean typeBot) {
         Objects.requireNonNull(login, "login");
         if (login.isBlank()) {
-            throw new IllegalArgumentException("a GitHub login must not be blank");
+            // a deleted account (GitHub sends "user": null): the item stays, its author is unknown
+            return Person.UNKNOWN;
         }
         String cacheKey = (typeBot ? "b:" : "u:") + login;
         return logins.computeIfAbsent(cacheKey, k -> computeLogin(login, typeBot));

@@ -18,8 +18,16 @@ import java.util.Objects;
  */
 public record Person(String key, String name, String email, String organization, boolean organizationGuessed,
                      Kind kind) {
-    /** Who is behind an identity: only a {@code PERSON} counts as one of the community's people. */
-    public enum Kind { PERSON, BOT, AGENT }
+    /**
+     * Who is behind an identity: only a {@code PERSON} counts as one of the community's people.
+     * {@code UNKNOWN} is a tracker account deleted since (GitHub's "ghost"): its items are kept,
+     * but it never answers, reviews or counts as a person.
+     */
+    public enum Kind { PERSON, BOT, AGENT, UNKNOWN }
+
+    /** The author of items whose account was deleted. */
+    public static final Person UNKNOWN = new Person("unknown:", "(deleted account)", "", "person:unknown:", false,
+            Kind.UNKNOWN);
 
     public Person {
         Objects.requireNonNull(key, "key");
@@ -35,9 +43,17 @@ public record Person(String key, String name, String email, String organization,
         }
     }
 
-    /** Whether this is automation of any kind, an AI coding agent included: what every "not by bots" leaves out. */
+    /**
+     * Whether this is not one of the community's people: automation of any kind (an AI coding agent
+     * included), or an unknown account. What every "not by bots" leaves out.
+     */
     public boolean bot() {
         return kind != Kind.PERSON;
+    }
+
+    /** Whether the account is gone, so nobody can tell who it was. */
+    public boolean unknown() {
+        return kind == Kind.UNKNOWN;
     }
 
     /** Whether this is an AI coding agent. */

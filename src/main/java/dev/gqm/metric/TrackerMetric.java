@@ -80,7 +80,9 @@ abstract class TrackerMetric implements Metric {
         List<String> unwanted = q.use().strings("exclude_labels");
         List<TrackedItem> out = new ArrayList<>();
         for (TrackedItem t : pulls() ? data.pulls() : data.issues()) {
-            if (t.createdAt().isAfter(q.asOf()) || (!q.use().includeBots() && t.author().bot())) {
+            // an item by a deleted account is still the community's item; one by automation is not
+            boolean automated = t.author().bot() && !t.author().unknown();
+            if (t.createdAt().isAfter(q.asOf()) || (!q.use().includeBots() && automated)) {
                 continue;
             }
             if (!wanted.isEmpty() && t.labels().stream().noneMatch(l -> containsIgnoreCase(wanted, l))) {
