@@ -41,6 +41,7 @@ public final class Main implements Runnable {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        quietLibraries(java.util.Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         Context ctx = new Context(out, err, System.getenv(), Clock.systemUTC(), Path.of("").toAbsolutePath(),
@@ -63,6 +64,23 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * Libraries log through SLF4J's simple logger to stderr: JGit reports a damaged pack with
+     * dozens of lines and a stack trace before gqm says in one line what failed. Their warnings
+     * show with {@code --verbose} only; SLF4J's own notices (a call replayed while it started on
+     * several threads at once) never, as they say nothing to a user.
+     */
+    static void quietLibraries(boolean verbose) {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "warn" : "off");
+        setIfAbsent("slf4j.internal.verbosity", "ERROR");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /**

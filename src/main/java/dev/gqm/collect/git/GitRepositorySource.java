@@ -295,8 +295,24 @@ public final class GitRepositorySource implements CommitSource {
                 c.disposeBody();
             }
         } catch (IOException e) {
-            throw new SourceException("cannot read history of " + location + ": " + e.getMessage(), e);
+            throw damaged(e);
+        } catch (org.eclipse.jgit.errors.RevWalkException e) {
+            // the walk's iterator wraps what went wrong (a missing or corrupt object) unchecked
+            throw damaged(e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e));
         }
+    }
+
+    /** A repository whose objects cannot be read: the source's fault (exit 3), naming the object. */
+    private SourceException damaged(IOException e) {
+        if (e instanceof MissingObjectException missing) {
+            return new SourceException("the repository " + location + " is damaged: " + missing.getMessage()
+                    .replace("Missing", "missing") + " (git fsck tells more)", e);
+        }
+        if (e instanceof org.eclipse.jgit.errors.CorruptObjectException corrupt) {
+            return new SourceException("the repository " + location + " is damaged: " + corrupt.getMessage()
+                    + " (git fsck tells more)", e);
+        }
+        return new SourceException("cannot read history of " + location + ": " + e.getMessage(), e);
     }
 
     /**
