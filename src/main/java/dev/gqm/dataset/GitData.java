@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.IntColumn;
@@ -142,9 +143,16 @@ public final class GitData {
             commitRows.add(author.person, at, c.id());
             contributionRows.add(author.person, at, c.id());
             coAuthors.clear();
+            // a commit names a co-author or two; a hostile one may name 20,000: past a few, each
+            // one is checked against a set instead of the list, or the check is quadratic
+            Set<Person> named = c.coAuthors().size() > 8 ? Collections.newSetFromMap(new IdentityHashMap<>()) : null;
             for (Signature co : c.coAuthors()) {
                 Tally t = tally(people, tallies, identities.resolve(co));
-                if (t.person != author.person && coAuthors.stream().noneMatch(o -> o.person == t.person)) {
+                if (t.person == author.person) {
+                    continue;
+                }
+                boolean first = named != null ? named.add(t.person) : coAuthors.stream().noneMatch(o -> o.person == t.person);
+                if (first) {
                     coAuthors.add(t);
                 }
             }
