@@ -114,11 +114,11 @@ class ReportWriterTest {
     }
 
     @Test
-    void chartsArePng800x400AndSvg() throws IOException {
+    void chartsArePng600x400AndSvg() throws IOException {
         for (String id : List.of("responsiveness/first-response-median", "responsiveness/stale-issues",
                 "sustainability/git-commits", "sustainability/review-coverage")) {
             BufferedImage png = ImageIO.read(out.resolve(id + ".png").toFile());
-            assertEquals(800, png.getWidth(), id);
+            assertEquals(600, png.getWidth(), id);
             assertEquals(400, png.getHeight(), id);
             String svg = Files.readString(out.resolve(id + ".svg"));
             assertTrue(svg.contains("<svg"), id);
@@ -153,7 +153,7 @@ class ReportWriterTest {
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.startsWith("# Community health\n"));
         assertTrue(md.contains("- Overall status: **fail**"));
-        assertTrue(md.contains("## Sustainable | team (`sustainability`): pass"));
+        assertTrue(md.contains("## Sustainable | team (`sustainability`): fail"));
         assertTrue(md.contains("| How quickly \\| how well is an issue answered? | first-response-median"
                 + " (issue.first_response_time, median) | 2.2 days | warn > 2d, fail > 7d | warn |"), md);
         assertTrue(md.contains("| Are changes reviewed? | review-coverage (change.review_coverage, ratio) | no data"
