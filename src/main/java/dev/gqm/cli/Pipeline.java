@@ -427,7 +427,7 @@ final class Pipeline {
                 idle.add(TablesawWarmup::runHere);
             }
             if (reportAheadWanted) {
-                reportAhead = ReportAhead.plan(needed.contains(Source.GITHUB) && o.github == null
+                reportAhead = ReportAhead.plan(asOf, needed.contains(Source.GITHUB) && o.github == null
                         ? noTrackerResults(model) : List.of());
                 idle.addAll(reportAhead.units());
             }
@@ -509,7 +509,7 @@ final class Pipeline {
                 for (MetricUse use : question.metrics()) {
                     Metric metric = catalog.find(use.metric()).orElseThrow();
                     if (metric.requires() == Source.GITHUB) {
-                        expected.add(new ReportAhead.Expected(goal.id(),
+                        expected.add(new ReportAhead.Expected(goal.id(), question.text(),
                                 new MetricResult(use, metric.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE)));
                     }
                 }

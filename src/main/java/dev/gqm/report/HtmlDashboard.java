@@ -67,12 +67,15 @@ final class HtmlDashboard {
     private HtmlDashboard() {
     }
 
-    /** Where the dashboard gets a metric's chart as an {@code <svg>} element: (goal id, metric, element id). */
+    /** Where the dashboard gets a metric's chart as an {@code <svg>} element: (goal id, question text, metric, element id). */
     interface Charts {
-        String svg(String goalId, MetricResult metric, String elementId);
+        String svg(String goalId, String question, MetricResult metric, String elementId);
 
-        /** Draws each chart anew. */
-        Charts DRAWN = (goalId, metric, elementId) -> DashboardChart.svg(MetricChart.chart(metric), elementId);
+        /** Draws each chart anew, its last bucket ending at {@code asOf}. */
+        static Charts drawn(Instant asOf) {
+            return (goalId, question, metric, elementId) ->
+                    DashboardChart.svg(MetricChart.chart(metric, question, asOf), elementId);
+        }
     }
 
     /**
@@ -91,7 +94,7 @@ final class HtmlDashboard {
     }
 
     static String render(ModelResult result) throws IOException {
-        return render(result, Charts.DRAWN);
+        return render(result, Charts.drawn(result.asOf()));
     }
 
     static String render(ModelResult result, Charts charts) throws IOException {
@@ -185,14 +188,14 @@ final class HtmlDashboard {
         return goal.questions().stream().flatMap(q -> q.metrics().stream()).toList();
     }
 
-    /** "12 metrics: 1 fail, 2 warn, 8 pass, 1 no-data", leaving out statuses nobody has. */
+    /** "12 metrics: 1 fail, 2 warn, 7 pass, 1 info, 1 no-data", leaving out statuses nobody has. */
     static String tally(List<MetricResult> metrics) {
         Map<Status, Integer> counts = new EnumMap<>(Status.class);
         for (MetricResult metric : metrics) {
             counts.merge(metric.status(), 1, Integer::sum);
         }
         List<String> parts = new ArrayList<>();
-        for (Status status : List.of(Status.FAIL, Status.WARN, Status.PASS, Status.NO_DATA)) {
+        for (Status status : List.of(Status.FAIL, Status.WARN, Status.PASS, Status.INFO, Status.NO_DATA)) {
             if (counts.containsKey(status)) {
                 parts.add(counts.get(status) + " " + status.label());
             }
@@ -221,7 +224,7 @@ final class HtmlDashboard {
             q.put("status", status(question.status()));
             List<Map<String, Object>> metrics = new ArrayList<>();
             for (MetricResult metric : question.metrics()) {
-                metrics.add(metric(goal.id(), metric, charts));
+                metrics.add(metric(goal.id(), question.question().text(), metric, charts));
             }
             q.put("metrics", metrics);
             questions.add(q);
@@ -236,30 +239,45 @@ final class HtmlDashboard {
         }
     }
 
-    private static Map<String, Object> metric(String goalId, MetricResult result, Charts charts) {
+    private static Map<String, Object> metric(String goalId, String question, MetricResult result, Charts charts) {
         MetricFiles files = new MetricFiles(goalId, result.use().id());
-        String value = HumanFormat.value(result.value(), result.unit());
+        String value = HumanFormat.value(result);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", result.use().id());
         view.put("metric", result.use().metric());
-        view.put("stat", result.use().stat().label());
+        view.put("stat", HumanFormat.stat(result.use().stat()));
         view.put("value", value);
+        view.put("censored", result.censored() && result.value() != null);
         view.put("status", status(result.status()));
+        view.put("definition", HumanFormat.definition(result));
+        view.put("better", result.better() == null ? "" : result.better().text());
+        view.put("sample", result.sample() == null ? "" : text(result.sample().text()));
+        view.put("notes", result.notes().stream().map(n -> Map.of("code", n.code(), "text", n.text())).toList());
         view.put("thresholds", HumanFormat.thresholds(result.use()));
         view.put("window", window(result.use()));
         view.put("note", text(result.note()));
         view.put("csv", files.csv());
         view.put("svg", files.svg());
         view.put("png", files.png());
-        view.put("alt", "Chart of " + result.use().id() + " (" + result.use().metric() + ") by period start; value "
-                + value + ", status " + result.status().label());
+        view.put("alt", alt(result, value));
         // an empty chart is a large blank box: a metric with nothing in its series gets a line of text instead
         boolean plotted = result.series().stream().anyMatch(p -> p.value() != null && Double.isFinite(p.value()));
-        view.put("chart", plotted ? new SafeString(charts.svg(goalId, result, chartId(goalId, result))) : null);
+        view.put("chart", plotted ? new SafeString(charts.svg(goalId, question, result, chartId(goalId, result))) : null);
         boolean hasItems = result.items() != null && !result.items().isEmpty();
         view.put("itemsCsv", hasItems ? files.itemsCsv() : "");
         view.put("items", hasItems ? items(result.items(), result.status()) : null);
         return view;
+    }
+
+    /** What the chart shows, for a reader who cannot see it. */
+    private static String alt(MetricResult result, String value) {
+        MetricUse use = result.use();
+        String every = use.period() == null ? "" : " as of the end of each " + use.period().label();
+        String over = use.window() == null ? "" : " over the last " + use.window();
+        return "Chart of " + use.metric() + ", " + HumanFormat.stat(use.stat()) + every + over
+                + ", one point per " + (use.period() == null ? "period" : use.period().label())
+                + " coloured by its status; thresholds " + HumanFormat.thresholds(use)
+                + "; latest value " + value + ", status " + result.status().label();
     }
 
     /** "last 90d, by month" from the metric's parameters. */

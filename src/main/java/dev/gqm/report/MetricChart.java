@@ -2,6 +2,7 @@ package dev.gqm.report;
 
 import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.SeriesPoint;
+import dev.gqm.evaluate.Status;
 import dev.gqm.model.Period;
 import dev.gqm.model.Threshold;
 import dev.gqm.model.Unit;
@@ -9,15 +10,24 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.text.DateFormat;
-import java.text.SimpleDateFormat;
-import java.util.Date;
+import java.text.NumberFormat;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TimeZone;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -25,75 +35,55 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.DateAxis;
-import org.jfree.chart.axis.DateTickUnit;
-import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnitSource;
-import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYBarRenderer;
-import org.jfree.chart.renderer.xy.XYItemRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.time.Day;
-import org.jfree.data.time.Month;
-import org.jfree.data.time.Quarter;
-import org.jfree.data.time.RegularTimePeriod;
-import org.jfree.data.time.TimePeriodAnchor;
-import org.jfree.data.time.TimeSeries;
-import org.jfree.data.time.TimeSeriesCollection;
-import org.jfree.data.time.Week;
+import org.jfree.chart.ui.VerticalAlignment;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * A metric's time series as a chart: bars for counts, a line for hours and ratios, with the
- * warn and fail thresholds as labelled lines. Plain styling: it renders fast and prints well.
+ * A metric's time series as a chart. A series point is the metric as of the end of its bucket
+ * over the whole window (a rolling value), so every unit is drawn as a line of points, each at
+ * its bucket's end (the last at as-of), coloured by the status it would have had, a lower bound
+ * hollow. The time axis ticks on the bucket boundaries, the axes say what a point is, and the
+ * warn and fail lines are labelled as the model wrote them ("warn > 2d"). Plain styling: it
+ * renders fast and prints well.
  */
 final class MetricChart {
     static {
         HeadlessAwt.ensure();
     }
 
-    static final int WIDTH = 800;
+    static final int WIDTH = 600;
     static final int HEIGHT = 400;
     /** For ImageIO's PNG writer a higher quality means a faster, lighter deflate (1 is none). */
     private static final float PNG_QUALITY = 0.75f;
+    /** From this many hours on, the value axis reads in days. */
+    static final double DAYS_FROM_HOURS = 72.0;
 
-    private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
-    private static final Color SERIES = new Color(0x2b6cb0);
-    private static final Color WARN = new Color(0xdd6b20);
-    private static final Color FAIL = new Color(0xc53030);
     private static final Color GRID = new Color(0xdddddd);
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Color SUBTITLE = new Color(0x4a5568);
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 19);
+    private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+    /** The value axis' label runs along the plot's height, the shorter side. */
+    private static final Font VALUE_LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
 
     private MetricChart() {
-    }
-
-    /** Dates on the time axis in ISO form, coarser as the span grows (per chart: date formats are not thread-safe). */
-    private static TickUnits isoDateTicks() {
-        DateFormat day = utcFormat("yyyy-MM-dd");
-        DateFormat month = utcFormat("yyyy-MM");
-        TickUnits units = new TickUnits();
-        units.add(new DateTickUnit(DateTickUnitType.DAY, 1, day));
-        units.add(new DateTickUnit(DateTickUnitType.DAY, 7, day));
-        units.add(new DateTickUnit(DateTickUnitType.DAY, 14, day));
-        for (int months : new int[] {1, 2, 3, 6}) {
-            units.add(new DateTickUnit(DateTickUnitType.MONTH, months, month));
-        }
-        for (int years : new int[] {1, 2, 5}) {
-            units.add(new DateTickUnit(DateTickUnitType.YEAR, years, utcFormat("yyyy")));
-        }
-        return units;
-    }
-
-    private static DateFormat utcFormat(String pattern) {
-        SimpleDateFormat format = new SimpleDateFormat(pattern, Locale.ROOT);
-        format.setTimeZone(UTC);
-        return format;
     }
 
     /**
@@ -117,118 +107,253 @@ final class MetricChart {
         return bytes.toByteArray();
     }
 
-    static JFreeChart chart(MetricResult result) {
+    /**
+     * The chart of {@code result}, titled with the question it answers; {@code asOf} is where the
+     * last bucket ends.
+     */
+    static JFreeChart chart(MetricResult result, String question, Instant asOf) {
         Unit unit = result.unit();
-        TimeSeries series = new TimeSeries(result.use().id());
-        double top = 0;
-        for (SeriesPoint point : result.series()) {
-            if (point.value() == null || !Double.isFinite(point.value())) {
-                continue;
-            }
-            series.addOrUpdate(period(point, result.use().period()), point.value());
-            top = Math.max(top, point.value());
-        }
-        // an empty collection, not an empty series, makes the plot say "no data"
-        TimeSeriesCollection data = series.isEmpty() ? new TimeSeriesCollection(UTC) : new TimeSeriesCollection(series, UTC);
-        // values belong to the start of their period, as in the CSV; bars still span the whole period
-        data.setXPosition(TimePeriodAnchor.START);
+        // long waits read better in days; the threshold lines move with the axis, their labels do not
+        double thresholdTop = Math.max(threshold(result.use().warn()), threshold(result.use().fail()));
+        double scale = unit == Unit.HOURS && Math.max(highest(result), thresholdTop) >= DAYS_FROM_HOURS ? 24.0 : 1.0;
+        Points points = Points.of(result, asOf, scale);
 
-        DateAxis x = new DateAxis("period start");
-        x.setTimeZone(UTC);
-        x.setLabelFont(LABEL_FONT);
-        x.setStandardTickUnits(isoDateTicks());
-        // an empty axis would show the epoch
-        x.setTickLabelsVisible(!series.isEmpty());
-        NumberAxis y = new NumberAxis(axisLabel(result));
-        y.setLabelFont(LABEL_FONT);
-        if (unit == Unit.COUNT) {
-            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        } else {
-            y.setStandardTickUnits(new NumberTickUnitSource());
-        }
-
-        XYItemRenderer renderer = renderer(unit);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
+        XYPlot plot = new XYPlot(points.plotted() ? new XYSeriesCollection(points.series()) : new XYSeriesCollection(),
+                timeAxis(points, result.use().period(), asOf), valueAxis(result, scale),
+                new StatusPointRenderer(points.statuses(), points.censored()));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlineVisible(false);
+        // an empty collection, not an empty series, makes the plot say "no data"
         plot.setNoDataMessage("no data");
         plot.setNoDataMessageFont(TITLE_FONT);
-
-        top = Math.max(top, marker(plot, "warn", result.use().warn(), WARN));
-        top = Math.max(top, marker(plot, "fail", result.use().fail(), FAIL));
+        marker(plot, "warn", result.use().warn(), StatusPointRenderer.WARN, scale);
+        marker(plot, "fail", result.use().fail(), StatusPointRenderer.FAIL, scale);
         // markers do not widen the axis by themselves: make room so a threshold above the data still shows
-        y.setRange(0, unit == Unit.RATIO ? Math.max(1.0, top) * 1.05 : top > 0 ? top * 1.1 : 1.0);
+        double top = Math.max(highest(result), thresholdTop) / scale;
+        plot.getRangeAxis().setRange(0, unit == Unit.RATIO ? Math.max(1.0, top) * 1.05 : top > 0 ? top * 1.1 : 1.0);
+        LegendItemCollection legend = legend(points);
+        plot.setFixedLegendItems(legend);
 
-        JFreeChart chart = new JFreeChart(result.use().id() + " (" + result.use().metric() + ")", TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart(question == null || question.isBlank() ? result.use().id() : question,
+                TITLE_FONT, plot, false);
+        chart.addSubtitle(new TextTitle(subtitle(result), SUBTITLE_FONT, SUBTITLE, RectangleEdge.TOP,
+                HorizontalAlignment.CENTER, VerticalAlignment.TOP, new RectangleInsets(2, 0, 4, 0)));
+        if (legend.getItemCount() > 0) {
+            LegendTitle key = new LegendTitle(plot);
+            key.setItemFont(TICK_FONT);
+            key.setPosition(RectangleEdge.BOTTOM);
+            key.setFrame(BlockBorder.NONE);
+            key.setBackgroundPaint(Color.WHITE);
+            chart.addSubtitle(key);
+        }
         chart.setBackgroundPaint(Color.WHITE);
-        // room on the right for a date tick label centred on the axis' last instant
-        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 32));
-        // text anti-aliasing keeps labels legible; shapes are axis-aligned bars and thin lines
-        chart.setAntiAlias(unit != Unit.COUNT);
+        // room on the right for a date label centred on the last tick
+        chart.setPadding(new RectangleInsets(4, 4, 4, 28));
+        chart.setAntiAlias(true);
         chart.setTextAntiAlias(RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         return chart;
     }
 
-    private static XYItemRenderer renderer(Unit unit) {
-        if (unit == Unit.COUNT) {
-            XYBarRenderer bars = new XYBarRenderer(0.15);
-            bars.setBarPainter(new StandardXYBarPainter());
-            bars.setShadowVisible(false);
-            bars.setDrawBarOutline(false);
-            bars.setSeriesPaint(0, SERIES);
-            return bars;
+    /**
+     * The series as drawn: one point per bucket at its end, in the axis' unit, NaN (a gap in the
+     * line) where the bucket has no value; with each point's status and censored flag, and the
+     * bucket boundaries for the ticks.
+     */
+    private record Points(XYSeries series, List<Status> statuses, List<Boolean> censored, List<Instant> boundaries,
+                          boolean plotted) {
+        static Points of(MetricResult result, Instant asOf, double scale) {
+            Period period = result.use().period();
+            XYSeries series = new XYSeries(result.use().id(), false, true);
+            List<Status> statuses = new ArrayList<>();
+            List<Boolean> censored = new ArrayList<>();
+            Set<Instant> boundaries = new TreeSet<>();
+            boolean plotted = false;
+            for (SeriesPoint point : result.series()) {
+                boolean finite = point.value() != null && Double.isFinite(point.value());
+                plotted |= finite;
+                series.add(bucketEnd(point.periodStart(), period, asOf).toEpochMilli(),
+                        finite ? point.value() / scale : Double.NaN);
+                statuses.add(point.status());
+                censored.add(finite && point.censored());
+                boundaries.add(point.periodStart());
+                boundaries.add(unclampedEnd(point.periodStart(), period));
+            }
+            return new Points(series, statuses, censored, List.copyOf(boundaries), plotted);
         }
-        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
-        line.setSeriesPaint(0, SERIES);
-        line.setSeriesStroke(0, new BasicStroke(2f));
-        return line;
+
+        /** The statuses of the points that are drawn: one without a value has no colour to explain. */
+        Set<Status> drawnStatuses() {
+            Set<Status> drawn = EnumSet.noneOf(Status.class);
+            for (int i = 0; i < statuses.size(); i++) {
+                if (!Double.isNaN(series.getY(i).doubleValue())) {
+                    drawn.add(statuses.get(i));
+                }
+            }
+            return drawn;
+        }
     }
 
-    /** Adds a threshold line labelled like "warn > 48"; returns its value (0 without one). */
-    private static double marker(XYPlot plot, String name, Optional<Threshold> threshold, Color colour) {
+    /** Time from the first point to as-of, ticked on the bucket boundaries. */
+    private static BucketAxis timeAxis(Points points, Period period, Instant asOf) {
+        // an empty plot is the same whatever points without values it had (ReportAhead relies on it)
+        BucketAxis x = new BucketAxis(timeLabel(period, asOf), points.plotted() ? points.boundaries() : List.of());
+        x.setLabelFont(LABEL_FONT);
+        x.setTickLabelFont(TICK_FONT);
+        x.setTickLabelsVisible(points.plotted());
+        if (points.plotted()) {
+            long first = points.series().getX(0).longValue();
+            long last = asOf.toEpochMilli();
+            long margin = Math.max((last - first) / 40, 86_400_000L);
+            x.setRange(first - margin, last + margin);
+        }
+        return x;
+    }
+
+    /** Whole numbers for counts, percent for ratios. */
+    private static NumberAxis valueAxis(MetricResult result, double scale) {
+        NumberAxis y = new NumberAxis(valueLabel(result, scale));
+        y.setLabelFont(VALUE_LABEL_FONT);
+        y.setTickLabelFont(TICK_FONT);
+        y.setStandardTickUnits(result.unit() == Unit.COUNT ? NumberAxis.createIntegerTickUnits() : new NumberTickUnitSource());
+        if (result.unit() == Unit.RATIO) {
+            y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+        }
+        return y;
+    }
+
+    /** The largest value of the series, in the metric's unit (0 without any). */
+    private static double highest(MetricResult result) {
+        double top = 0;
+        for (SeriesPoint point : result.series()) {
+            if (point.value() != null && Double.isFinite(point.value())) {
+                top = Math.max(top, point.value());
+            }
+        }
+        return top;
+    }
+
+    private static double threshold(Optional<Threshold> threshold) {
+        return threshold.map(Threshold::value).orElse(0.0);
+    }
+
+    /** The end of the bucket starting at {@code start}: the next bucket's start, or as-of for the bucket holding it. */
+    static Instant bucketEnd(Instant start, Period period, Instant asOf) {
+        Instant end = unclampedEnd(start, period);
+        return end.isAfter(asOf) ? asOf : end;
+    }
+
+    private static Instant unclampedEnd(Instant start, Period period) {
+        ZonedDateTime day = start.atZone(ZoneOffset.UTC);
+        ZonedDateTime end = switch (period) {
+            case WEEK -> day.plusWeeks(1);
+            case MONTH -> day.plusMonths(1);
+            case QUARTER -> day.plusMonths(3);
+        };
+        return end.toInstant();
+    }
+
+    /** "as of the end of each month", naming as-of when the last bucket ends there, before its time. */
+    static String timeLabel(Period period, Instant asOf) {
+        String label = "as of the end of each " + period.label();
+        ZonedDateTime at = asOf.atZone(ZoneOffset.UTC);
+        boolean midnight = at.toLocalTime().equals(LocalTime.MIDNIGHT);
+        boolean boundary = midnight && switch (period) {
+            case WEEK -> at.getDayOfWeek() == DayOfWeek.MONDAY;
+            case MONTH -> at.getDayOfMonth() == 1;
+            case QUARTER -> at.getDayOfMonth() == 1 && (at.getMonthValue() - 1) % 3 == 0;
+        };
+        if (boundary) {
+            return label;
+        }
+        String when = BucketAxis.label(at, true) + (midnight ? "" : String.format(Locale.ROOT, " %02d:%02d UTC",
+                at.getHour(), at.getMinute()));
+        return label + " (the last: " + when + ")";
+    }
+
+    /**
+     * What a point's value is: "commits, rolling 90d" (the commits of the 90 days up to the point),
+     * "stale issues", "days, rolling 30d", "review coverage, rolling 90d". A state at an instant has
+     * no window. Short, as it runs up the side of the plot.
+     */
+    static String valueLabel(MetricResult result, double scale) {
+        String metric = result.use().metric();
+        String window = result.use().window() == null ? "" : result.use().window().toString();
+        boolean atAnInstant = atAnInstant(metric) || window.isEmpty();
+        return switch (result.unit()) {
+            case COUNT -> noun(metric) + (atAnInstant ? "" : ", rolling " + window);
+            case HOURS -> (scale == 24.0 ? "days" : "hours") + (atAnInstant ? "" : ", rolling " + window);
+            case RATIO -> noun(metric) + (atAnInstant ? "" : ", rolling " + window);
+        };
+    }
+
+    /** Metrics of a state at as-of (open, stale, age of open issues), not of the events of a window. */
+    private static boolean atAnInstant(String metric) {
+        String name = metric.substring(metric.indexOf('.') + 1);
+        return name.equals("open") || name.equals("stale") || name.equals("age");
+    }
+
+    /** "commits", "issues opened", "stale pull requests", "review coverage" from a catalog id. */
+    static String noun(String metric) {
+        int dot = metric.indexOf('.');
+        String name = metric.substring(dot + 1).replace('_', ' ');
+        String things = switch (metric.substring(0, Math.max(dot, 0))) {
+            case "issue" -> "issues";
+            case "change" -> "pull requests";
+            default -> null;
+        };
+        if (things == null) {
+            return name;
+        }
+        return switch (name) {
+            case "opened", "closed", "merged" -> things + " " + name;
+            case "open", "stale" -> name + " " + things;
+            default -> name;
+        };
+    }
+
+    /** "issue.first_response_time · survival median". */
+    static String subtitle(MetricResult result) {
+        return result.use().metric() + " · " + HumanFormat.stat(result.use().stat());
+    }
+
+    /** A key to the colours of the points drawn, and to the hollow point when one is a lower bound. */
+    private static LegendItemCollection legend(Points points) {
+        LegendItemCollection items = new LegendItemCollection();
+        if (!points.plotted()) {
+            return items;
+        }
+        Set<Status> drawn = points.drawnStatuses();
+        Shape dot = new Ellipse2D.Double(-5, -5, 10, 10);
+        for (Status status : List.of(Status.FAIL, Status.WARN, Status.PASS, Status.INFO, Status.NO_DATA)) {
+            if (drawn.contains(status)) {
+                items.add(new LegendItem(status.label(), null, null, null, dot, StatusPointRenderer.colour(status)));
+            }
+        }
+        if (points.censored().contains(Boolean.TRUE)) {
+            items.add(new LegendItem("hollow: at least (a lower bound)", null, null, null, dot, Color.WHITE,
+                    new BasicStroke(2f), StatusPointRenderer.LINE));
+        }
+        return items;
+    }
+
+    /** Adds a threshold line, at its value in the axis' unit, labelled as the model wrote it: "warn > 2d". */
+    private static void marker(XYPlot plot, String name, Optional<Threshold> threshold, Color colour, double scale) {
         if (threshold.isEmpty()) {
-            return 0;
+            return;
         }
         Threshold t = threshold.get();
-        ValueMarker marker = new ValueMarker(t.value(), colour, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+        ValueMarker marker = new ValueMarker(t.value() / scale, colour, new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        marker.setLabel(name + " " + t.op().symbol() + " " + ReportedNumber.text(t.value()));
+        marker.setLabel(name + " " + t.text());
         marker.setLabelPaint(colour);
         marker.setLabelFont(LABEL_FONT);
         marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
         // the latest values are on the right: keep the label clear of them
         marker.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-        plot.addRangeMarker(marker);
-        return t.value();
-    }
-
-    /** The JFreeChart period for a bucket, so bars span the bucket they measure. */
-    private static RegularTimePeriod period(SeriesPoint point, Period period) {
-        Date start = Date.from(point.periodStart());
-        if (period == null) {
-            return new Day(start, UTC, Locale.ROOT);
-        }
-        return switch (period) {
-            // the UK calendar's weeks are ISO weeks: Monday first, week 1 holds 4 days
-            case WEEK -> new Week(start, UTC, Locale.UK);
-            case MONTH -> new Month(start, UTC, Locale.ROOT);
-            case QUARTER -> new Quarter(start, UTC, Locale.ROOT);
-        };
-    }
-
-    /** "commits" for git.commits; otherwise the unit: "count", "hours", "ratio (0..1)". */
-    static String axisLabel(MetricResult result) {
-        return switch (result.unit()) {
-            case COUNT -> {
-                String metric = result.use().metric();
-                String name = metric.substring(metric.indexOf('.') + 1).replace('_', ' ');
-                yield name.endsWith("s") ? name : "count";
-            }
-            case HOURS -> "hours";
-            case RATIO -> "ratio (0..1)";
-        };
+        // behind the points, so that a label never covers one
+        plot.addRangeMarker(marker, Layer.BACKGROUND);
     }
 }

@@ -68,7 +68,7 @@ final class PortfolioPage {
             List<Map<String, String>> metrics = new ArrayList<>();
             for (String id : goal.metricIds()) {
                 row.metric(goal.id(), id).ifPresent((MetricResult m) ->
-                        metrics.add(Map.of("id", id, "value", HumanFormat.value(m.value(), m.unit()),
+                        metrics.add(Map.of("id", id, "value", HumanFormat.value(m),
                                 "status", m.status().label())));
             }
             cell.put("metrics", metrics);

@@ -4,6 +4,7 @@ import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.SeriesPoint;
 import dev.gqm.model.MetricUse;
 import dev.gqm.model.Unit;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +32,22 @@ public final class ReportAhead {
     /** Nothing done ahead: every chart is drawn with its report. */
     public static final ReportAhead NONE = new ReportAhead();
 
-    /** A result expected for a metric of a goal, before it is measured. */
-    public record Expected(String goalId, MetricResult result) {
+    /** A result expected for a metric of a goal, answering {@code question} (its text), before it is measured. */
+    public record Expected(String goalId, String question, MetricResult result) {
     }
 
-    /** Exactly what a chart is drawn from (see {@link MetricChart#chart}) and the page element it becomes. */
-    private record Key(String elementId, MetricUse use, Unit unit, List<SeriesPoint> drawn) {
-        static Key of(String goalId, MetricResult metric) {
-            List<SeriesPoint> drawn = metric.series().stream()
-                    .filter(p -> p.value() != null && Double.isFinite(p.value())).toList();
+    /**
+     * Exactly what a chart is drawn from (see {@link MetricChart#chart}) and the page element it
+     * becomes. A series without any value draws the same empty plot whatever its points.
+     */
+    private record Key(String elementId, String question, Instant asOf, MetricUse use, Unit unit,
+                       List<SeriesPoint> drawn) {
+        static Key of(String goalId, String question, MetricResult metric, Instant asOf) {
+            boolean plotted = metric.series().stream().anyMatch(p -> p.value() != null && Double.isFinite(p.value()));
             // MetricFiles, not HtmlDashboard, whose class initialiser starts Pebble: keys are made on
             // the main thread before collection
-            return new Key(MetricFiles.chartId(goalId, metric.use().id()), metric.use(), metric.unit(), drawn);
+            return new Key(MetricFiles.chartId(goalId, metric.use().id()), question, asOf, metric.use(), metric.unit(),
+                    plotted ? metric.series() : List.of());
         }
     }
 
@@ -87,12 +92,13 @@ public final class ReportAhead {
     private ReportAhead() {
     }
 
-    /** The work for these expected results and the page, planned but not started. */
-    public static ReportAhead plan(List<Expected> expected) {
+    /** The work for these expected results as of {@code asOf} and the page, planned but not started. */
+    public static ReportAhead plan(Instant asOf, List<Expected> expected) {
         ReportAhead ahead = new ReportAhead();
         for (Expected e : expected) {
-            Key key = Key.of(e.goalId(), e.result());
-            ahead.drawings.computeIfAbsent(key, k -> new Task<>(() -> DrawnChart.draw(e.result(), k.elementId())));
+            Key key = Key.of(e.goalId(), e.question(), e.result(), asOf);
+            ahead.drawings.computeIfAbsent(key, k -> new Task<>(
+                    () -> DrawnChart.draw(e.result(), k.question(), k.asOf(), k.elementId())));
         }
         ahead.units.addAll(ahead.drawings.values());
         ahead.units.add(new Task<>(() -> {
@@ -122,15 +128,15 @@ public final class ReportAhead {
     }
 
     /**
-     * The chart drawn ahead for exactly this result of this goal: waiting for it while it is being
+     * The chart drawn ahead for exactly this result of this goal and question as of {@code asOf}: waiting for it while it is being
      * drawn, drawing it here when nobody has started it; null when none was planned, or when
      * drawing it failed.
      */
-    DrawnChart take(String goalId, MetricResult metric) {
+    DrawnChart take(String goalId, String question, MetricResult metric, Instant asOf) {
         if (drawings.isEmpty()) {
             return null;
         }
-        Task<DrawnChart> drawing = drawings.get(Key.of(goalId, metric));
+        Task<DrawnChart> drawing = drawings.get(Key.of(goalId, question, metric, asOf));
         return drawing == null ? null : drawing.get();
     }
 }

@@ -102,12 +102,17 @@ public final class ReportWriter {
                     }
                     Files.createDirectories(dir.resolve(files.goalId()));
                     String goalId = goal.goal().id();
+                    String text = question.question().text();
                     String elementId = files.chartId();
                     CompletableFuture<String> element = new CompletableFuture<>();
                     elements.put(elementId, element);
                     tasks.add(() -> {
                         try {
-                            writeMetric(dir, files, metric, ahead.take(goalId, metric), elementId, element);
+                            DrawnChart drawn = ahead.take(goalId, text, metric, result.asOf());
+                            if (drawn == null) {
+                                drawn = DrawnChart.draw(metric, text, result.asOf(), elementId);
+                            }
+                            writeMetric(dir, files, metric, drawn, element);
                         } catch (Throwable e) {
                             element.completeExceptionally(e);
                             throw e;
@@ -123,7 +128,7 @@ public final class ReportWriter {
             // the page waits for its charts on a thread of its own, not taking a turn from the files
             Future<Void> page = pageThread.submit(() -> {
                 HtmlDashboard.write(result, dir.resolve("index.html"),
-                        (goalId, metric, elementId) -> elements.get(elementId).join());
+                        (goalId, question, metric, elementId) -> elements.get(elementId).join());
                 return null;
             });
             try {
@@ -162,13 +167,12 @@ public final class ReportWriter {
         return thread;
     }
 
-    private static void writeMetric(Path dir, MetricFiles files, MetricResult metric, DrawnChart drawnAhead,
-                                    String elementId, CompletableFuture<String> element) throws IOException {
+    private static void writeMetric(Path dir, MetricFiles files, MetricResult metric, DrawnChart drawn,
+                                    CompletableFuture<String> element) throws IOException {
         MetricCsv.writeSeries(metric, dir.resolve(files.csv()));
         if (metric.items() != null && !metric.items().isEmpty()) {
             MetricCsv.writeItems(metric.items(), dir.resolve(files.itemsCsv()));
         }
-        DrawnChart drawn = drawnAhead != null ? drawnAhead : DrawnChart.draw(metric, elementId);
         Files.write(dir.resolve(files.png()), drawn.png());
         Files.writeString(dir.resolve(files.svg()), drawn.svgDocument(), StandardCharsets.UTF_8);
         element.complete(drawn.svgElement());

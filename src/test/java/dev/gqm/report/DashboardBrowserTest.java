@@ -83,11 +83,15 @@ class DashboardBrowserTest {
             charts.add(m.group(1));
         }
         assertEquals(List.of("chart-responsiveness-first-response-median", "chart-responsiveness-stale-issues",
-                "chart-sustainability-git-commits"), charts);
+                "chart-sustainability-git-commits", "chart-sustainability-new-contributors",
+                "chart-sustainability-first-review"), charts);
         assertTrue(dom.contains("<p class=\"no-chart\">"), "review coverage has no values: text, not an empty chart");
-        // each chart drew its title and axis, not an empty box
-        assertTrue(dom.contains(">git-commits (git.commits)</text>"));
-        assertTrue(dom.contains(">period start</text>"));
+        // each chart drew its title, subtitle and axes, not an empty box
+        assertTrue(dom.contains(">Is the project active?</text>"));
+        assertTrue(dom.contains(">git.commits · count</text>"));
+        assertTrue(dom.contains(">as of the end of each week (the last: 2026-07-01)</text>"));
+        assertTrue(dom.contains(">2026-06-22</text>") && dom.contains(">06-29</text>"), "ticks on the week ends");
+        assertTrue(dom.contains(">warn &gt; 2d</text>"), "a threshold in the model's own words");
     }
 
     @Test
@@ -104,12 +108,83 @@ class DashboardBrowserTest {
         assertTrue(dom.contains("<a href=\"https://github.com/o/r/issues/12\" rel=\"noopener noreferrer\">"));
     }
 
+    /**
+     * At a phone's width (390 CSS px) the page does not scroll sideways: cards stack, charts scale
+     * to the card, and a wide items table scrolls inside its own box. Headless Chromium's window is
+     * at least 500 px wide, so the page is measured in a 390 px frame.
+     */
+    @Test
+    void aPhoneWidthPageDoesNotScrollSideways() throws IOException, InterruptedException {
+        String harness = """
+                <!DOCTYPE html>
+                <html><body style="margin:0">
+                <iframe id="phone" src="index.html" width="390" height="2400" style="border:0;display:block"></iframe>
+                <script>
+                var frame = document.getElementById("phone");
+                frame.addEventListener("load", function () {
+                  var body = document.body;
+                  try {
+                    var page = frame.contentWindow;
+                    var doc = frame.contentDocument;
+                    body.setAttribute("data-inner-width", String(page.innerWidth));
+                    body.setAttribute("data-scroll-width", String(doc.documentElement.scrollWidth));
+                    // what overflows its box, other than the tables' own scroll boxes (for the message)
+                    var wide = Array.prototype.filter.call(doc.querySelectorAll("body *"), function (e) {
+                      return e.closest(".table-wrap") === null && e.closest("svg") === null
+                          && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1;
+                    }).map(function (e) { return e.tagName + "." + e.className; });
+                    body.setAttribute("data-too-wide", wide.join(" "));
+                    var charts = Array.prototype.map.call(doc.querySelectorAll("figure.chart svg"), function (svg) {
+                      var box = svg.getBoundingClientRect();
+                      return Math.round(box.left) + ":" + Math.round(box.right);
+                    });
+                    body.setAttribute("data-charts", charts.join(" "));
+                    var inside = Array.prototype.filter.call(doc.querySelectorAll(".table-wrap"), function (w) {
+                      return w.offsetParent !== null && w.scrollWidth > w.clientWidth;
+                    });
+                    body.setAttribute("data-tables-scrolling-inside", String(inside.length));
+                  } catch (e) {
+                    body.setAttribute("data-probe-error", String(e));
+                  }
+                });
+                </script>
+                </body></html>
+                """;
+        Path probe = report.resolve("phone-probe.html");
+        Files.writeString(probe, harness);
+        String dom = chromium.dumpDom(probe, scratch, List.of("--allow-file-access-from-files", "--hide-scrollbars")).dom();
+        String body = dom.substring(dom.indexOf("<body"), dom.indexOf('>', dom.indexOf("<body")) + 1);
+        assertEquals(null, attribute(body, "data-probe-error"), body);
+        assertEquals("390", attribute(body, "data-inner-width"), body);
+        assertEquals("390", attribute(body, "data-scroll-width"), "the page is as wide as the phone; too wide: "
+                + attribute(body, "data-too-wide"));
+        assertEquals("", attribute(body, "data-too-wide"));
+        List<String> charts = List.of(attribute(body, "data-charts").split(" "));
+        assertEquals(5, charts.size(), body);
+        for (String chart : charts) {
+            int left = Integer.parseInt(chart.substring(0, chart.indexOf(':')));
+            int right = Integer.parseInt(chart.substring(chart.indexOf(':') + 1));
+            assertTrue(left >= 0 && right <= 390 && right - left > 300, "a chart scaled to the card: " + charts);
+        }
+        assertTrue(Integer.parseInt(attribute(body, "data-tables-scrolling-inside")) >= 1,
+                "the stale issues' table is wider than a phone and scrolls in its box: " + body);
+    }
+
+    private static String attribute(String tag, String name) {
+        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(tag);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The page without its policy, so that a test's probe script may run beside the page's own. */
+    private static String withoutPolicy(String html) {
+        String csp = html.substring(html.indexOf("<meta http-equiv=\"Content-Security-Policy\""));
+        return html.replace(csp.substring(0, csp.indexOf('>') + 1), "");
+    }
+
     /** Clicks the numeric column's header twice in the browser and reads back the row order. */
     @Test
     void numbersSortNumericallyWithEmptyCellsLast() throws IOException, InterruptedException {
         String html = Files.readString(report.resolve("index.html"));
-        String csp = html.substring(html.indexOf("<meta http-equiv=\"Content-Security-Policy\""));
-        csp = csp.substring(0, csp.indexOf('>') + 1);
         String probe = """
                 <script>
                 var table = document.querySelector("#sustainability-git-commits table");
@@ -126,7 +201,7 @@ class DashboardBrowserTest {
                 </body>""";
         // the probe is a second inline script: the page's policy would refuse it, as it should
         Path harness = report.resolve("sort-probe.html");
-        Files.writeString(harness, html.replace(csp, "").replace("</body>", probe));
+        Files.writeString(harness, withoutPolicy(html).replace("</body>", probe));
         String dom = chromium.dumpDom(harness, scratch).dom();
         assertTrue(dom.contains("data-ascending=\"9|20.5|100|\""), dom.substring(dom.indexOf("<body")));
         assertTrue(dom.contains("data-descending=\"100|20.5|9|\""));

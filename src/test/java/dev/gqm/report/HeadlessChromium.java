@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -43,13 +44,20 @@ record HeadlessChromium(Path executable) {
     }
 
     Page dumpDom(Path html, Path scratch) throws IOException, InterruptedException {
+        return dumpDom(html, scratch, List.of());
+    }
+
+    /** The same with more command-line {@code flags}, such as {@code --allow-file-access-from-files}. */
+    Page dumpDom(Path html, Path scratch, List<String> flags) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(scratch, "chromium-profile");
         Path stdout = scratch.resolve("dom-" + System.nanoTime() + ".html");
         Path stderr = scratch.resolve("stderr-" + System.nanoTime() + ".txt");
-        Process process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
-                "--dump-dom", html.toUri().toString())
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0"));
+        command.addAll(flags);
+        command.addAll(List.of("--dump-dom", html.toUri().toString()));
+        Process process = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .start();

@@ -38,12 +38,12 @@ class HtmlDashboardTest {
     @Test
     void chartsAreInlineScalableAndIdentifiedPerMetric() throws IOException {
         String html = HtmlDashboard.render(ReportFixtures.result());
-        Matcher svg = Pattern.compile("<svg id='([^']+)'[^>]*viewBox='0.0 0.0 800.0 400.0'").matcher(html);
+        Matcher svg = Pattern.compile("<svg id='([^']+)'[^>]*viewBox='0.0 0.0 600.0 400.0'").matcher(html);
         int charts = 0;
         while (svg.find()) {
             charts++;
         }
-        assertEquals(3, charts, "one scalable inline chart per metric with values");
+        assertEquals(5, charts, "one scalable inline chart per metric with values");
         assertTrue(html.contains("<p class=\"no-chart\">No chart: no period of the series has a value.</p>"),
                 "review coverage has an empty series");
         assertFalse(Pattern.compile("<svg [^>]*width=").matcher(html).find(), "no fixed size: CSS scales the chart");
@@ -53,7 +53,7 @@ class HtmlDashboardTest {
 
     @Test
     void chartTextIsEscapedByJFreeSvg() {
-        JFreeChart chart = MetricChart.chart(ReportFixtures.commits());
+        JFreeChart chart = MetricChart.chart(ReportFixtures.commits(), "q", ReportFixtures.AS_OF);
         chart.setTitle("<script>alert(1)</script> & \"quoted\" 'single'");
         String svg = DashboardChart.svg(chart, "c");
         assertTrue(svg.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; &apos;single&apos;")
@@ -76,11 +76,93 @@ class HtmlDashboardTest {
     @Test
     void navigationCountsMetricsPerStatus() throws IOException {
         String html = HtmlDashboard.render(ReportFixtures.result());
-        assertTrue(html.contains("<p class=\"tally\">4 metrics: 1 fail, 1 warn, 1 pass, 1 no-data</p>"));
+        assertTrue(html.contains("<p class=\"tally\">6 metrics: 2 fail, 1 warn, 1 pass, 1 info, 1 no-data</p>"), html);
         assertTrue(html.contains("<span class=\"counts\">2 metrics: 1 fail, 1 warn</span>"));
-        assertTrue(html.contains("<span class=\"counts\">2 metrics: 1 pass, 1 no-data</span>"));
+        assertTrue(html.contains("<span class=\"counts\">4 metrics: 1 fail, 1 pass, 1 info, 1 no-data</span>"));
         assertEquals("0 metrics", HtmlDashboard.tally(List.of()));
         assertEquals("1 metric: 1 pass", HtmlDashboard.tally(List.of(ReportFixtures.commits())));
+        assertEquals("2 metrics: 1 info, 1 no-data",
+                HtmlDashboard.tally(List.of(ReportFixtures.reviewCoverage(), ReportFixtures.newContributors())),
+                "info counted apart, before no-data");
+    }
+
+    /** The card of one metric: from its article element to the end of its facts. */
+    private static String card(String html, String elementId) {
+        int start = html.indexOf("<article class=\"metric");
+        while (start >= 0 && !html.startsWith("id=\"" + elementId + "\"", html.indexOf("id=", start))) {
+            start = html.indexOf("<article class=\"metric", start + 1);
+        }
+        assertTrue(start >= 0, "no card " + elementId);
+        return html.substring(start, html.indexOf("</article>", start));
+    }
+
+    @Test
+    void aCardSaysItsDefinitionDirectionSampleAndNotes() throws IOException {
+        String html = HtmlDashboard.render(ReportFixtures.result());
+        String card = card(html, "sustainability-new-contributors");
+        assertTrue(card.contains("<p class=\"definition\">contributors in W whose first contribution ever falls in W"
+                + " (W: the 90d up to as-of)</p>"), card);
+        assertTrue(card.contains("<dt>Direction</dt><dd class=\"better\">higher is better</dd>"), card);
+        assertTrue(card.contains("<dt>Sample</dt><dd class=\"sample\">2 people</dd>"), card);
+        assertTrue(card.contains("<li><code class=\"note-code\" title=\"data note aliases-suspected\">aliases-suspected</code>"
+                + " 2 people may be one person under two e-mail addresses.</li>"), card);
+        assertTrue(card.contains("<code>git.new_contributors</code>, count"), card);
+
+        String review = card(html, "sustainability-first-review");
+        assertTrue(review.contains("<dt>Sample</dt><dd class=\"sample\">reviewed 1 of 4 pull requests</dd>"), review);
+        assertTrue(review.contains("<dd class=\"better\">lower is better</dd>"), review);
+        assertTrue(review.contains("<code>change.first_review_time</code>, survival median"), review);
+        assertTrue(review.contains(">partial-collection</code> The tracker holds 40 of 55 pull requests.</li>"), review);
+        assertTrue(review.contains(">shallow-history</code> The clone is shallow: &lt;b&gt;history&lt;/b&gt; stops early.</li>"),
+                "a note is text, escaped");
+
+        String coverage = card(html, "sustainability-review-coverage");
+        assertFalse(coverage.contains("class=\"sample\""), "no data, no sample");
+        assertFalse(coverage.contains("data-notes"), "no notes, no list");
+        assertFalse(coverage.contains("class=\"definition\""), "the fixture gave no definition");
+    }
+
+    @Test
+    void aLowerBoundReadsAtLeast() throws IOException {
+        String html = HtmlDashboard.render(ReportFixtures.result());
+        String review = card(html, "sustainability-first-review");
+        assertTrue(review.contains("<span class=\"value\">≥ 26.0 days</span>"), review);
+        assertTrue(review.contains("<p class=\"bound\">"), review);
+        String first = card(html, "responsiveness-first-response-median");
+        assertTrue(first.contains("<span class=\"value\">2.2 days</span>"), "not censored: no ≥");
+        assertFalse(first.contains("class=\"bound\""));
+        assertTrue(review.contains("latest value ≥ 26.0 days, status fail"), "the chart's description too");
+    }
+
+    @Test
+    void infoHasItsOwnBadgeAndTheFooterExplainsIt() throws IOException {
+        String html = HtmlDashboard.render(ReportFixtures.result());
+        String card = card(html, "sustainability-new-contributors");
+        assertTrue(card.contains("<article class=\"metric edge-info\""), card);
+        assertTrue(card.contains("<span class=\"status status-info\">i info</span>"), card);
+        assertFalse(card.contains("status-pass"), "info is never shown as pass");
+        String footer = html.substring(html.indexOf("<footer>"));
+        assertTrue(footer.contains("i info: measured, no thresholds — not judged"), footer);
+        assertTrue(resource(HtmlDashboard.STYLE).contains(".status-info { background: var(--info-tint);"),
+                "a colour of its own");
+    }
+
+    @Test
+    void warningsStandBeforeTheGoals() throws IOException {
+        String html = HtmlDashboard.render(ReportFixtures.result());
+        int warnings = html.indexOf("<section class=\"warnings\" id=\"warnings\"");
+        assertTrue(warnings > 0, html);
+        assertTrue(warnings < html.indexOf("<nav class=\"goals\""), "before the goal list");
+        assertTrue(warnings < html.indexOf("<section class=\"goal "), "before the first goal");
+        assertTrue(html.contains("<li>unknown bot pattern &lt;img src=x onerror=alert(1)&gt;</li>"));
+        assertTrue(html.contains("<dt>Warnings</dt><dd><a href=\"#warnings\">2, below</a></dd>"));
+
+        ModelResult full = ReportFixtures.result();
+        ModelResult none = new ModelResult(full.model(), full.asOf(), full.generatedAt(), full.sources(), full.status(),
+                full.goals(), List.of());
+        String quiet = HtmlDashboard.render(none);
+        assertFalse(quiet.contains("id=\"warnings\""), "no empty warnings box");
+        assertTrue(quiet.contains("<dt>Warnings</dt><dd>none</dd>"));
     }
 
     @Test
@@ -127,6 +209,12 @@ class HtmlDashboardTest {
                 assertFalse(text.contains("</"), name);
                 assertFalse(text.contains("<!--"), name);
             }
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = HtmlDashboardTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

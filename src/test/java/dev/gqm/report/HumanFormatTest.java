@@ -2,10 +2,15 @@ package dev.gqm.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gqm.evaluate.Items;
+import dev.gqm.evaluate.MetricResult;
+import dev.gqm.evaluate.Status;
+import dev.gqm.model.Direction;
 import dev.gqm.model.Period;
 import dev.gqm.model.Stat;
 import dev.gqm.model.Threshold;
 import dev.gqm.model.Unit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +37,31 @@ class HumanFormatTest {
     })
     void formatsValuesInTheirUnit(Double value, Unit unit, String expected) {
         assertEquals(expected, HumanFormat.value(value, unit));
+    }
+
+    @Test
+    void aLowerBoundReadsAtLeast() {
+        assertEquals("≥ 26.0 days", HumanFormat.value(ReportFixtures.firstReview()), "624 h, censored");
+        assertEquals("2.2 days", HumanFormat.value(ReportFixtures.firstResponse()));
+        assertEquals("≥ 5.0 h", HumanFormat.value(5.0, Unit.HOURS, true));
+        assertEquals("5.0 h", HumanFormat.value(5.0, Unit.HOURS, false));
+        assertEquals("no data", HumanFormat.value(null, Unit.HOURS, true), "no bound without a value");
+    }
+
+    @Test
+    void statsAndDefinitionsInWords() {
+        assertEquals("survival median", HumanFormat.stat(Stat.SURVIVAL_MEDIAN));
+        assertEquals("p90", HumanFormat.stat(Stat.P90));
+        assertEquals("contributors in W whose first contribution ever falls in W (W: the 90d up to as-of)",
+                HumanFormat.definition(ReportFixtures.newContributors()));
+        assertEquals("", HumanFormat.definition(ReportFixtures.commits()), "the fixture gave none");
+        MetricResult coverage = ReportFixtures.reviewCoverage();
+        MetricResult noWindowWord = new MetricResult(coverage.use(), coverage.unit(), null, Status.NO_DATA, null,
+                List.of(), Items.NONE, null, false, List.of(), "issues open at as_of", Direction.LOWER);
+        assertEquals("issues open at as_of", HumanFormat.definition(noWindowWord), "no W, nothing to explain");
+        MetricResult wordWithW = new MetricResult(coverage.use(), coverage.unit(), null, Status.NO_DATA, null,
+                List.of(), Items.NONE, null, false, List.of(), "Wide issues", Direction.LOWER);
+        assertEquals("Wide issues", HumanFormat.definition(wordWithW), "W only as a word of its own");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.gqm.model.Threshold;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,19 +25,26 @@ class ReportAheadTest {
         return new MetricResult(measured.use(), measured.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE);
     }
 
+    private static final String QUESTION = "Are changes reviewed?";
+    private static final Instant AS_OF = ReportFixtures.AS_OF;
+
+    private static ReportAhead.Expected expected() {
+        return new ReportAhead.Expected("sustainability", QUESTION, foreseen());
+    }
+
     private static ReportAhead started(ReportAhead.Expected... expected) {
-        ReportAhead ahead = ReportAhead.plan(List.of(expected));
+        ReportAhead ahead = ReportAhead.plan(AS_OF, List.of(expected));
         ahead.finishInBackground();
         return ahead;
     }
 
     @Test
     void aChartDrawnAheadIsTheOneTheReportWouldDraw() throws IOException {
-        ReportAhead ahead = started(new ReportAhead.Expected("sustainability", foreseen()));
+        ReportAhead ahead = started(expected());
         MetricResult measured = ReportFixtures.reviewCoverage();
-        DrawnChart taken = ahead.take("sustainability", measured);
+        DrawnChart taken = ahead.take("sustainability", QUESTION, measured, AS_OF);
         assertNotNull(taken, "a note and null values do not change the chart");
-        DrawnChart drawn = DrawnChart.draw(measured, HtmlDashboard.chartId("sustainability", measured));
+        DrawnChart drawn = DrawnChart.draw(measured, QUESTION, AS_OF, HtmlDashboard.chartId("sustainability", measured));
         assertArrayEquals(drawn.png(), taken.png());
         assertEquals(drawn.svgDocument(), taken.svgDocument());
         assertEquals(drawn.svgElement(), taken.svgElement());
@@ -44,18 +52,23 @@ class ReportAheadTest {
 
     @Test
     void aDrawingIsTakenOnlyForExactlyItsInputs() {
-        ReportAhead ahead = started(new ReportAhead.Expected("sustainability", foreseen()));
+        ReportAhead ahead = started(expected());
         MetricResult coverage = ReportFixtures.reviewCoverage();
-        assertNull(ahead.take("responsiveness", coverage), "another goal: another element id");
+        assertNull(ahead.take("responsiveness", QUESTION, coverage, AS_OF), "another goal: another element id");
+        assertNull(ahead.take("sustainability", "Another question?", coverage, AS_OF), "another title");
+        assertNull(ahead.take("sustainability", QUESTION, coverage, AS_OF.plusSeconds(1)), "another as-of");
+        MetricResult onlyNulls = new MetricResult(coverage.use(), coverage.unit(), null, Status.NO_DATA, null,
+                List.of(ReportFixtures.point("2026-06-01", null)), Items.NONE);
+        assertNotNull(ahead.take("sustainability", QUESTION, onlyNulls, AS_OF), "no value anywhere: the same empty plot");
         MetricResult withValues = new MetricResult(coverage.use(), coverage.unit(), 0.5, Status.PASS, null,
                 List.of(ReportFixtures.point("2026-06-01", 0.5)), Items.NONE);
-        assertNull(ahead.take("sustainability", withValues), "a series with a value draws another chart");
+        assertNull(ahead.take("sustainability", QUESTION, withValues, AS_OF), "a series with a value draws another chart");
         MetricResult otherThreshold = new MetricResult(ReportFixtures.use("review-coverage", "change.review_coverage",
                 coverage.use().stat(), coverage.use().period(), new Threshold(Threshold.Op.LT, 0.6, "< 60%"), null),
                 coverage.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE);
-        assertNull(ahead.take("sustainability", otherThreshold), "another threshold line");
-        assertNull(ReportAhead.NONE.take("sustainability", coverage));
-        assertNull(started().take("sustainability", coverage));
+        assertNull(ahead.take("sustainability", QUESTION, otherThreshold, AS_OF), "another threshold line");
+        assertNull(ReportAhead.NONE.take("sustainability", QUESTION, coverage, AS_OF));
+        assertNull(started().take("sustainability", QUESTION, coverage, AS_OF));
     }
 
     @Test
@@ -63,13 +76,13 @@ class ReportAheadTest {
         Path plain = dir.resolve("plain");
         Path withAhead = dir.resolve("ahead");
         new ReportWriter().write(ReportFixtures.result(), plain);
-        ReportAhead ahead = started(new ReportAhead.Expected("sustainability", foreseen()));
+        ReportAhead ahead = started(expected());
         new ReportWriter().write(ReportFixtures.result(), withAhead, ahead);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(plain)) {
             files = walk.filter(Files::isRegularFile).map(plain::relativize).sorted().toList();
         }
-        assertEquals(16, files.size(), files.toString());
+        assertEquals(3 + 6 * 3 + 1, files.size(), "summaries, page, 6 metrics with CSV, PNG and SVG, one items CSV: " + files);
         for (Path file : files) {
             assertArrayEquals(Files.readAllBytes(plain.resolve(file)), Files.readAllBytes(withAhead.resolve(file)),
                     file.toString());

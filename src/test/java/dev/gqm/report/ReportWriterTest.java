@@ -116,11 +116,11 @@ class ReportWriterTest {
     }
 
     @Test
-    void chartsArePng800x400AndSvg() throws IOException {
+    void chartsArePng600x400AndSvg() throws IOException {
         for (String id : List.of("responsiveness/first-response-median", "responsiveness/stale-issues",
                 "sustainability/git-commits", "sustainability/review-coverage")) {
             BufferedImage png = ImageIO.read(out.resolve(id + ".png").toFile());
-            assertEquals(800, png.getWidth(), id);
+            assertEquals(600, png.getWidth(), id);
             assertEquals(400, png.getHeight(), id);
             String svg = Files.readString(out.resolve(id + ".svg"));
             assertTrue(svg.contains("<svg"), id);
@@ -155,13 +155,45 @@ class ReportWriterTest {
         String md = Files.readString(out.resolve("summary.md"));
         assertTrue(md.startsWith("# Community health\n"));
         assertTrue(md.contains("- Overall status: **fail**"));
-        assertTrue(md.contains("## Sustainable | team (`sustainability`): pass"));
+        assertTrue(md.contains("## Sustainable | team (`sustainability`): fail"));
+        assertTrue(md.contains("| Question | Metric | Value | Sample | Thresholds | Status |\n|---|---|---|---|---|---|\n"), md);
         assertTrue(md.contains("| How quickly \\| how well is an issue answered? | first-response-median"
-                + " (issue.first_response_time, median) | 2.2 days | warn > 2d, fail > 7d | warn |"), md);
+                + " (issue.first_response_time, median) | 2.2 days |  | warn > 2d, fail > 7d | warn |"), md);
         assertTrue(md.contains("| Are changes reviewed? | review-coverage (change.review_coverage, ratio) | no data"
-                + " | warn < 50% | no-data |"), md);
+                + " |  | warn < 50% | no-data |"), md);
         assertTrue(md.contains("- unknown bot pattern &lt;img src=x onerror=alert(1)>"), "a tag would reach the rendered page");
         assertTrue(md.contains("- no .mailmap at the tip: identities not merged"));
+    }
+
+    @Test
+    void markdownSaysEachMetricsDefinitionDirectionSampleAndNotes() throws IOException {
+        String md = Files.readString(out.resolve("summary.md"));
+        assertTrue(md.contains("| How long does a change wait for its first review? | first-review"
+                + " (change.first_review_time, survival median) | ≥ 26.0 days | reviewed 1 of 4 pull requests"
+                + " | warn > 2d, fail > 7d | fail |"), md);
+        assertTrue(md.contains("""
+                - **first-review**: pull requests created in W: creation to the first review by a non-bot non-author \
+                (W: the 90d up to as-of). Lower is better. Sample: reviewed 1 of 4 pull requests.
+                  - ≥: a lower bound, not reached yet: the longest wait so far.
+                  - `partial-collection`: The tracker holds 40 of 55 pull requests.
+                  - `shallow-history`: The clone is shallow: &lt;b>history&lt;/b> stops early.
+                """), md);
+        assertTrue(md.contains("- **new-contributors**: contributors in W whose first contribution ever falls in W"
+                + " (W: the 90d up to as-of). Higher is better. Sample: 2 people.\n"
+                + "  - `aliases-suspected`: 2 people may be one person under two e-mail addresses.\n"), md);
+        assertTrue(md.contains("- **review-coverage**: Neither higher nor lower is better in itself.\n"
+                + "  - No data: no GitHub source configured\n"), md);
+        assertTrue(md.contains("- **stale-issues**: Neither higher nor lower is better in itself.\n"
+                + "  - Note: 2 of them have no answer at all\n"), md);
+    }
+
+    @Test
+    void markdownPutsTheWarningsBeforeTheGoals() throws IOException {
+        String md = Files.readString(out.resolve("summary.md"));
+        int warnings = md.indexOf("\n## Warnings\n\n- no .mailmap at the tip");
+        assertTrue(warnings > md.indexOf("- Source: "), "after the facts");
+        assertTrue(warnings < md.indexOf("\n## Contributors get timely answers"), md);
+        assertEquals(1, md.split("## Warnings", -1).length - 1, "once");
     }
 
     @Test
