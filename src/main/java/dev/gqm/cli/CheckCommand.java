@@ -10,6 +10,7 @@ import dev.gqm.report.FailOn;
 import dev.gqm.report.HumanFormat;
 import dev.gqm.report.ItemLines;
 import dev.gqm.report.JUnitReport;
+import dev.gqm.report.MetricVerdict;
 import dev.gqm.report.ReportException;
 import dev.gqm.report.StepSummary;
 import java.util.ArrayList;
@@ -110,6 +111,8 @@ final class CheckCommand implements Callable<Integer> {
     static List<String> lines(GoalResult g, MetricResult m) {
         List<String> lines = new ArrayList<>();
         lines.add(line(g, m));
+        // a data note stands beside the value it qualifies (SPEC §4), here on the lines under it
+        MetricVerdict.notes(m).forEach(note -> lines.add("        note " + note));
         // the dash also keeps a name starting with "::" from reading as a workflow command
         ItemLines.of(m).forEach(item -> lines.add("        - " + item));
         return lines;

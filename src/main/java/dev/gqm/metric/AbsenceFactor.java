@@ -43,7 +43,7 @@ final class AbsenceFactor {
             items.row(display.apply(e.getKey()), e.getValue(), round((double) e.getValue() / total), round((double) sum / total));
         }
         return Measurement.of(chosen.size(), items.build(), dev.gqm.model.Sample.count(counts.size(),
-                chosen.size() + " of " + counts.size() + " " + holders + " made " + Math.round(share * 100) + "% of "
+                chosen.size() + " of " + counts.size() + " " + holders + " reach " + Math.round(share * 100) + "% of "
                         + total + (total == 1 ? " commit" : " commits")));
     }
 

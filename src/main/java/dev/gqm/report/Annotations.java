@@ -43,6 +43,10 @@ public final class Annotations {
         if (metric.note() != null && !metric.note().isBlank()) {
             message.append("\nnote: ").append(metric.note());
         }
+        if (!MetricVerdict.sample(metric).isEmpty()) {
+            message.append("\nsample: ").append(MetricVerdict.sample(metric));
+        }
+        MetricVerdict.notes(metric).forEach(note -> message.append("\nnote ").append(note));
         List<String> items = ItemLines.of(metric);
         if (!items.isEmpty()) {
             message.append("\nitems:");

@@ -176,6 +176,10 @@ public final class JUnitReport {
                 .append(", window ").append(metric.use().window()).append('\n');
         s.append("question: ").append(question.question().text()).append('\n');
         s.append(verdict).append('\n');
+        if (!MetricVerdict.sample(metric).isEmpty()) {
+            s.append("sample: ").append(MetricVerdict.sample(metric)).append('\n');
+        }
+        MetricVerdict.notes(metric).forEach(note -> s.append("note ").append(note).append('\n'));
         if (metric.note() != null && !metric.note().isBlank() && metric.status() != Status.NO_DATA) {
             s.append("note: ").append(metric.note()).append('\n');
         }
@@ -190,7 +194,9 @@ public final class JUnitReport {
     /** A failure's one-line message: the verdict, then the items behind it. */
     private static String message(MetricResult metric, String verdict) {
         List<String> items = ItemLines.of(metric);
-        return items.isEmpty() ? verdict : verdict + "; items: " + String.join("; ", items);
+        List<String> notes = MetricVerdict.notes(metric);
+        String withNotes = notes.isEmpty() ? verdict : verdict + "; notes: " + String.join("; ", notes);
+        return items.isEmpty() ? withNotes : withNotes + "; items: " + String.join("; ", items);
     }
 
     /** Parsers turn a line break in an attribute into a space anyway; doing it here keeps the file predictable. */

@@ -35,6 +35,24 @@ public final class MetricVerdict {
         };
     }
 
+    /** The value's data notes as "code: text", one line each, for outputs that show them beside the value. */
+    public static java.util.List<String> notes(MetricResult m) {
+        return m.notes().stream().map(n -> n.code() + ": " + n.text().replaceAll("[\\r\\n]+", " ")).toList();
+    }
+
+    /**
+     * The sample in words ("answered 2 of 3 issues"), or "" without one, or when it would only
+     * repeat a count ("12 issues" beside the value 12).
+     */
+    public static String sample(MetricResult m) {
+        if (m.sample() == null || m.sample().text() == null) {
+            return "";
+        }
+        boolean repeatsTheCount = m.sample().observed() == null && m.sample().denominator() == null
+                && m.value() != null && m.sample().n() == Math.round(m.value());
+        return repeatsTheCount ? "" : m.sample().text();
+    }
+
     /** "no data: <why>"; the metric's note says why when it knows. */
     public static String noData(MetricResult m) {
         String why = m.note() == null || m.note().isBlank() ? "nothing to measure" : m.note();

@@ -141,6 +141,12 @@ public final class StepSummary {
         if (m.status() == Status.NO_DATA && m.note() != null && !m.note().isBlank()) {
             value += " (" + m.note() + ")";
         }
+        if (!MetricVerdict.sample(m).isEmpty()) {
+            value += " — " + MetricVerdict.sample(m);
+        }
+        for (String note : MetricVerdict.notes(m)) {
+            value += "; note " + note;
+        }
         return "| " + MarkdownSummary.cell(goal.goal().title()) + " (`" + goal.goal().id() + "`)"
                 + " | " + MarkdownSummary.cell(m.use().id()) + " (" + m.use().metric() + ", " + m.use().stat().label() + ")"
                 + " | " + MarkdownSummary.cell(value)

@@ -176,11 +176,11 @@ class CheckCommandTest {
                         + "%0A- <sha> by Alice — authored 2026-04-20%0A- <sha> by Alice — authored 2026-04-10",
                 "::error title=gqm fail%3A sustainability/git-bus-factor::git.bus_factor value 1 count fails threshold "
                         + "fail < 2 (thresholds: fail < 2)%0Agoal: Sustainable, <safe> & sound%0Aquestion: Does it rest on one person?"
-                        + "%0Aitems:%0A- Alice — 3 commits (75 %25 of all)"),
+                        + "%0Asample: 1 of 2 people reach 50%25 of 4 commits%0Aitems:%0A- Alice — 3 commits (75 %25 of all)"),
                 commands);
         String text = Files.readString(summary);
         assertTrue(text.startsWith("## Build\n\nearlier output\n### gqm check: With a fail — ❌ fail\n"), text);
-        assertTrue(text.contains("| Sustainable, &lt;safe> & sound (`sustainability`) | git-bus-factor (git.bus_factor, count) | 1 | fail < 2 | ❌ fail |\n"), text);
+        assertTrue(text.contains("| Sustainable, &lt;safe> & sound (`sustainability`) | git-bus-factor (git.bus_factor, count) | 1 — 1 of 2 people reach 50% of 4 commits | fail < 2 | ❌ fail |\n"), text);
         assertTrue(text.contains("gate `--fail-on fail`: 1 metric fails it."), text);
         assertTrue(text.contains("<details open><summary>❌ fail sustainability/git-bus-factor (git.bus_factor): 1 item</summary>"
                 + "\n\n- Alice — 3 commits (75 % of all)\n\n</details>\n"), text);

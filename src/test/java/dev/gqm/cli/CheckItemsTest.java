@@ -174,12 +174,12 @@ class CheckItemsTest {
                         + String.join("%0A- ", tenItems("%d days inactive")) + "%0A- and 2 more",
                 "::warning title=gqm warn%3A upkeep/issue-first-response-time::issue.first_response_time value ≥ 1248 hours"
                         + " (52.0 days) fails threshold warn > 2d (thresholds: warn > 2d)%0Agoal: Upkeep"
-                        + "%0Aquestion: Are issues left to rot?%0Anote: not reached yet%0Aitems:%0A- "
+                        + "%0Aquestion: Are issues left to rot?%0Anote: not reached yet%0Asample: answered 1 of 13 issues%0Aitems:%0A- "
                         + String.join("%0A- ", tenItems("waiting %d days")) + "%0A- and 3 more"),
                 commands);
         String text = Files.readString(summary);
         assertTrue(text.contains("| Upkeep (`upkeep`) | issue-first-response-time (issue.first_response_time, survival_median)"
-                + " | ≥ 52.0 days | warn > 2d | ⚠️ warn |\n"), text);
+                + " | ≥ 52.0 days — answered 1 of 13 issues | warn > 2d | ⚠️ warn |\n"), text);
         assertTrue(text.contains("\n<details open><summary>❌ fail upkeep/issue-stale (issue.stale): 12 items</summary>\n\n- "
                 + String.join("\n- ", tenItems("%d days inactive")) + "\n- and 2 more\n\n</details>\n"), text);
         assertTrue(text.contains("\n<details><summary>⚠️ warn upkeep/issue-first-response-time (issue.first_response_time):"

@@ -105,6 +105,9 @@ class ShippedModelsTest {
                 "fail    sustainability/git-bus-factor git.bus_factor = 1 [warn < 3, fail < 2]",
                 "        - Alice — 3 commits (50 % of all)",
                 "warn    sustainability/git-elephant-factor git.elephant_factor = 1 [warn < 2]",
+                // Alice 3 (example.com), Bob 1 and Dave 1 (corp.com) of 6 commits: organizations from domains
+                "        note organization-guessed: the organization of 5 of 6 commits (83%) is guessed from the author's"
+                        + " e-mail domain, not given by the identities file",
                 "        - example.com — 3 commits (50 % of all)",
                 "no-data responsiveness/first-response issue.first_response_time = no data (no issue tracker given (--github OWNER/REPO)) [warn > 2d, fail > 7d]",
                 "no-data responsiveness/issue-stale issue.stale = no data (no issue tracker given (--github OWNER/REPO)) [warn > 10, fail > 50]",
