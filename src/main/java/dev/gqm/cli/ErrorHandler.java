@@ -25,6 +25,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof GqmException g) {
             code = g.exitCode();
             message = g.getMessage();
+        } else if (ex instanceof java.nio.file.InvalidPathException path) {
+            // a path of characters the JVM's file-name encoding cannot carry: a non-UTF-8 locale (LANG=C)
+            code = ExitCode.USAGE;
+            message = "the path " + path.getInput().replaceAll("[^\\x20-\\x7e]", "?") + " cannot be named in this"
+                    + " system's file-name encoding (" + System.getProperty("sun.jnu.encoding", "unknown")
+                    + "): run with a UTF-8 locale, e.g. LC_ALL=C.UTF-8";
         } else {
             code = ExitCode.INTERNAL;
             message = "internal error: " + ex;

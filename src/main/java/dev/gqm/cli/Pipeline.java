@@ -27,6 +27,7 @@ import dev.gqm.model.Goal;
 import dev.gqm.model.MetricUse;
 import dev.gqm.model.Model;
 import dev.gqm.model.ModelException;
+import dev.gqm.model.IoReason;
 import dev.gqm.model.ModelLoader;
 import dev.gqm.model.Note;
 import dev.gqm.model.Question;
@@ -100,7 +101,7 @@ final class Pipeline {
         } catch (ModelException e) {
             throw new GqmException(ExitCode.USAGE, String.join(System.lineSeparator(), e.problems()), e);
         } catch (IOException e) {
-            throw new GqmException(ExitCode.USAGE, "cannot read model " + file + ": " + e.getMessage(), e);
+            throw new GqmException(ExitCode.USAGE, "cannot read model " + file + ": " + IoReason.of(e), e);
         }
         throw new GqmException(ExitCode.USAGE, "model not found: " + name + " (neither a file nor a bundled model)");
     }
@@ -269,7 +270,7 @@ final class Pipeline {
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
         } catch (SQLException e) {
-            throw new GqmException(ExitCode.INTERNAL, "store unusable: " + e.getMessage(), e);
+            throw new GqmException(ExitCode.INTERNAL, Store.unusable(e).getMessage(), e);
         }
     }
 
@@ -488,7 +489,7 @@ final class Pipeline {
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
         } catch (SQLException e) {
-            throw new GqmException(ExitCode.INTERNAL, "store unusable: " + e.getMessage(), e);
+            throw new GqmException(ExitCode.INTERNAL, Store.unusable(e).getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gqm.dataset;
 
+import dev.gqm.model.IoReason;
 import dev.gqm.model.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -61,7 +62,7 @@ final class IdentitiesFileReader {
         } catch (CharacterCodingException e) {
             throw new IdentitiesException(List.of(file + ": not UTF-8 text"));
         } catch (IOException e) {
-            throw new IdentitiesException(List.of(file + ": cannot read the identities file: " + e.getMessage()));
+            throw new IdentitiesException(List.of(file + ": cannot read the identities file: " + IoReason.of(e)));
         }
         return read(text);
     }

@@ -164,20 +164,14 @@ public final class IssueStore {
     }
 
     private void writeMarker(String stream, long value) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CURSOR)) {
-            upsert.setLong(1, sourceId);
-            upsert.setString(2, stream);
-            upsert.setLong(3, value);
-            upsert.executeUpdate();
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        Transaction.run(connection, () -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CURSOR)) {
+                upsert.setLong(1, sourceId);
+                upsert.setString(2, stream);
+                upsert.setLong(3, value);
+                upsert.executeUpdate();
+            }
+        });
     }
 
     /** Pull requests updated since their reviews were last read (or never read). */
@@ -252,9 +246,7 @@ public final class IssueStore {
 
     private void savePage(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
                           Instant cursor, IssueSink.Etag etag) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
+        Transaction.run(connection, () -> {
             if (stream.equals(IssueSource.PULLS)) {
                 savePullFields(issues);
             } else {
@@ -282,13 +274,7 @@ public final class IssueStore {
                     upsert.executeUpdate();
                 }
             }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        });
     }
 
     private void saveIssues(List<Issue> issues) throws SQLException {

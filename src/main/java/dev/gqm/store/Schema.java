@@ -124,7 +124,7 @@ final class Schema {
             st.execute("PRAGMA user_version = " + VERSION);
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            Transaction.rollback(connection, e);
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);

@@ -203,7 +203,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** A failure of the store's records (issues, cursors) as the CLI reports it: a full disk said so. */
+    public static StoreException unusable(SQLException e) {
+        return unusable(e, "the store");
+    }
+
     private static StoreException unusable(SQLException e, String shown) {
+        if (Transaction.diskFull(e)) {
+            return new StoreException("store unusable: the disk (or the database's size limit) holding " + shown
+                    + " is full: free some space and run again; what was stored before is kept", e);
+        }
         return new StoreException("store unusable: " + e.getMessage() + " (" + shown + ")", e);
     }
 
@@ -341,7 +350,7 @@ public final class Store implements AutoCloseable {
                 }
                 return saved.size();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Transaction.rollback(connection, e);
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
