@@ -123,7 +123,7 @@ final class Pipeline {
     Store openStore(RunOptions o) {
         String where = storeLocation(ctx, o.store);
         try {
-            return Store.open(where);
+            return o.offline ? Store.openForReading(where) : Store.open(where);
         } catch (StoreLockedException e) {
             throw new GqmException(ExitCode.LOCKED, e.getMessage(), e);
         } catch (StoreException e) {

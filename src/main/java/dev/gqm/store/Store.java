@@ -95,6 +95,57 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a store only to read from it ({@code --offline}): as {@link #open(String)}, except that
+     * a store whose lock file cannot be created (a read-only directory or file system) is opened
+     * read-only and unlocked, as a reader needs no write lock; it must then be of this gqm's schema
+     * already, since migrating means writing.
+     */
+    public static Store openForReading(String pathOrJdbcUrl) throws StoreException {
+        try {
+            return open(pathOrJdbcUrl);
+        } catch (StoreLock.NoLockFile noLock) {
+            Path file;
+            try {
+                file = pathOrJdbcUrl.startsWith("jdbc:") ? sqliteFile(pathOrJdbcUrl).orElseThrow(() -> noLock)
+                        : realPath(Path.of(pathOrJdbcUrl).toAbsolutePath().normalize());
+            } catch (InvalidPathException e) {
+                throw noLock;
+            }
+            if (!Files.isRegularFile(file)) {
+                throw noLock;
+            }
+            return connectReadOnly(file);
+        }
+    }
+
+    private static Store connectReadOnly(Path file) throws StoreException {
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        } catch (SQLException e) {
+            throw unusable(e, file.toString());
+        }
+        try (Statement st = connection.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 10000");
+            int version = Schema.version(connection);
+            if (version != Schema.VERSION) {
+                throw new StoreException("store unusable: " + file + " is read-only and of schema version " + version
+                        + " (this gqm reads " + Schema.VERSION + "): run once where it can be written, to migrate it");
+            }
+        } catch (SQLException e) {
+            StoreException failure = unusable(e, file.toString());
+            closeAfterFailure(connection, failure);
+            throw failure;
+        } catch (StoreException e) {
+            closeAfterFailure(connection, e);
+            throw e;
+        }
+        return new Store(connection, null, file.toString());
+    }
+
     /** Creates missing parent directories, locks {@code file.lock}, then opens and migrates. */
     public static Store open(Path file) throws StoreException {
         Path absolute = file.toAbsolutePath().normalize();

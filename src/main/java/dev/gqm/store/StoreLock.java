@@ -27,7 +27,8 @@ final class StoreLock implements AutoCloseable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new StoreException("store unusable: cannot create the lock file " + file + ": " + e.getMessage(), e);
+            throw new NoLockFile("store unusable: cannot create the lock file " + file + ": "
+                    + dev.gqm.model.IoReason.of(e), e);
         }
         FileLock lock;
         try {
@@ -45,6 +46,13 @@ final class StoreLock implements AutoCloseable {
             throw locked;
         }
         return new StoreLock(channel, lock);
+    }
+
+    /** The lock file cannot be created (a read-only directory or file system). */
+    static final class NoLockFile extends StoreException {
+        NoLockFile(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private static void closeAfterFailure(FileChannel channel, Exception failure) {
