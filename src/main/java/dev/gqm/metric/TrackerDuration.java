@@ -15,7 +15,9 @@ import java.util.Set;
  * happened yet (unanswered, unreviewed) are listed with an empty end: {@code median}, {@code mean},
  * {@code p90}, {@code min} and {@code max} are over the items that had their event; the survival
  * stats ({@link #waiting()} metrics only) take every item, those still waiting censored at the
- * earlier of as-of and their close or merge (SPEC §4 "Stats of durations").
+ * earlier of as-of and their close or merge (SPEC §4 "Stats of durations"). For those, an answer
+ * that came only after the item was closed or merged is no answer to its wait: the item stopped
+ * waiting unanswered, and is censored at its close whichever stat is asked.
  */
 abstract class TrackerDuration extends TrackerMetric {
     /** Whether the item belongs to the metric at as-of. */
@@ -66,7 +68,7 @@ abstract class TrackerDuration extends TrackerMetric {
     @Override
     Measurement measure(List<TrackedItem> items, MetricQuery q) {
         ItemTable.Builder table = waiting()
-                ? itemTable("end_at", "hours", "waiting_days")
+                ? itemTable("end_at", "hours", "waiting_days", "closed_unanswered_days")
                 : itemTable("end_at", "hours");
         List<Double> hours = new ArrayList<>();
         List<Double> times = new ArrayList<>();
@@ -76,11 +78,16 @@ abstract class TrackerDuration extends TrackerMetric {
                 continue;
             }
             Instant end = end(t, q);
+            Instant censoredAt = waiting() ? censoredAt(t, q.asOf()) : null;
+            if (end != null && censoredAt != null && end.isAfter(censoredAt)) {
+                end = null;
+            }
             Double h = end == null ? null : Math.round(hoursBetween(start(t), end) * 100) / 100.0;
             if (waiting()) {
-                Instant censoredAt = censoredAt(t, q.asOf());
-                Object waitingDays = end == null ? days(start(t), censoredAt) : "";
-                table.row(cells(t, end == null ? "" : end, h == null ? "" : h, waitingDays));
+                boolean stillOpen = censoredAt.equals(q.asOf());
+                Object waitingDays = end == null && stillOpen ? days(start(t), censoredAt) : "";
+                Object closedDays = end == null && !stillOpen ? days(start(t), censoredAt) : "";
+                table.row(cells(t, end == null ? "" : end, h == null ? "" : h, waitingDays, closedDays));
                 times.add(hoursBetween(start(t), end == null ? censoredAt : end));
                 events.add(end != null);
             } else {

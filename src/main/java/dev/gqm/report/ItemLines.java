@@ -145,12 +145,17 @@ public final class ItemLines {
         List<String> details = new ArrayList<>();
         Double inactive = c.number(row, "inactive_days");
         Double waiting = c.number(row, "waiting_days");
+        Double closedUnanswered = c.number(row, "closed_unanswered_days");
         Double hours = c.number(row, "hours");
         if (inactive != null) {
             details.add(days(inactive) + " inactive");
         }
         if (waiting != null) {
             details.add("waiting " + days(waiting));
+        } else if (closedUnanswered != null) {
+            // it stopped waiting without its answer: closed (or merged) after this long
+            details.add((m.use().metric().startsWith("change.") ? "closed unreviewed after " : "closed unanswered after ")
+                    + days(closedUnanswered));
         } else if (hours != null) {
             details.add(DURATION.getOrDefault(m.use().metric(), "took ") + HumanFormat.value(hours, Unit.HOURS));
         }

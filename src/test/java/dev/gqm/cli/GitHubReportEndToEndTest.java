@@ -148,7 +148,7 @@ class GitHubReportEndToEndTest {
                 Map.entry("change.opened", 4.0), Map.entry("change.merged", 2.0), Map.entry("change.open", 2.0),
                 Map.entry("change.stale", 1.0), Map.entry("change.merge_latency", 132.0),
                 Map.entry("change.acceptance_ratio", 0.6667), Map.entry("change.review_coverage", 0.5),
-                Map.entry("change.first_review_time", 264.0));
+                Map.entry("change.first_review_time", 240.0));
         Map<String, JsonNode> m = metrics();
         expected.forEach((id, value) -> assertEquals(value, m.get(id).get("value").asDouble(), 1e-4, id));
         assertEquals("hours", m.get("issue.age").get("unit").asText());

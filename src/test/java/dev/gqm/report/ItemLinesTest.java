@@ -121,6 +121,21 @@ class ItemLinesTest {
     }
 
     @Test
+    void anItemClosedBeforeItsAnswerIsNotSaidToBeWaiting() {
+        List<String> columns = List.of("number", "title", "url", "author", "created_at", "end_at", "hours", "waiting_days",
+                "closed_unanswered_days");
+        Items items = new Items(columns, List.of(
+                List.of(6, "closed quietly", "https://x/6", "a", at("2026-06-01"), "", "", "", 21.0),
+                List.of(7, "open", "https://x/7", "b", at("2026-06-20"), "", "", 11.0, "")), "url");
+        assertEquals(List.of(
+                "#7 \"open\" https://x/7 — waiting 11 days",
+                "#6 \"closed quietly\" https://x/6 — closed unanswered after 21 days"),
+                ItemLines.of(result("issue.first_response_time", Unit.HOURS, Status.FAIL, items, Direction.LOWER)));
+        assertEquals("#6 \"closed quietly\" https://x/6 — closed unreviewed after 21 days",
+                ItemLines.of(result("change.first_review_time", Unit.HOURS, Status.FAIL, items, Direction.LOWER)).get(1));
+    }
+
+    @Test
     void aRatioNamesTheItemsThatPullItTheWrongWay() {
         List<String> columns = List.of("number", "title", "url", "author", "created_at", "counted");
         Items items = new Items(columns, List.of(
