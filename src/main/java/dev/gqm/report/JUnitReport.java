@@ -21,7 +21,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * The check as JUnit XML in the Surefire/Ant form that GitHub, GitLab and Jenkins read: one
  * {@code <testsuite>} per goal, one {@code <testcase>} per metric; a metric that fails the gate is a
- * {@code <failure>}, a metric without data is {@code <skipped>}, every other one passes. A metric at
+ * {@code <failure>}, a metric without data or without thresholds (info) is {@code <skipped>} with
+ * its reason, every other one passes. A metric at
  * warn or fail names the items behind it ({@link ItemLines}) in its message and text.
  */
 public final class JUnitReport {
@@ -64,7 +65,8 @@ public final class JUnitReport {
     private record Counts(int tests, int failures, int skipped) {
         static Counts of(List<MetricResult> metrics, FailOn failOn) {
             int failures = (int) metrics.stream().filter(m -> failOn.trips(m.status())).count();
-            int skipped = (int) metrics.stream().filter(m -> m.status() == Status.NO_DATA).count();
+            // info is measured but not judged: never a passed test (SPEC §2), so skipped with its reason
+            int skipped = (int) metrics.stream().filter(m -> m.status() == Status.NO_DATA || m.status() == Status.INFO).count();
             return new Counts(metrics.size(), failures, skipped);
         }
     }
@@ -132,10 +134,17 @@ public final class JUnitReport {
                 xml.writeAttribute("type", metric.status().label());
                 xml.writeCharacters(text(details(question, metric, verdict)));
                 xml.writeEndElement();
-            } else if (metric.status() == Status.NO_DATA) {
+            } else if (metric.status() == Status.NO_DATA || metric.status() == Status.INFO) {
                 newline(3);
-                xml.writeEmptyElement("skipped");
-                xml.writeAttribute("message", oneLine(verdict));
+                if (metric.status() == Status.INFO) {
+                    xml.writeStartElement("skipped");
+                    xml.writeAttribute("message", oneLine(verdict));
+                    xml.writeCharacters(text(details(question, metric, verdict)));
+                    xml.writeEndElement();
+                } else {
+                    xml.writeEmptyElement("skipped");
+                    xml.writeAttribute("message", oneLine(verdict));
+                }
             } else {
                 newline(3);
                 xml.writeStartElement("system-out");

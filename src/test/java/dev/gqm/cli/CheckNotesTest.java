@@ -48,4 +48,18 @@ class CheckNotesTest {
                 junit);
         assertTrue(run.err().contains("warning: the newest commit (2026-07-15) is 47 days before as-of"), run.err());
     }
+
+    @Test
+    void anInfoMetricIsASkippedTestCaseNeverAPassedOne() throws Exception {
+        Path repo = CommunityFixture.build(dir.resolve("repo"));
+        Files.writeString(dir.resolve("info.yaml"), MODEL.replaceAll("(?m)^\\s*thresholds:.*\\n", ""));
+        CliRunner.Run run = new CliRunner(dir, dir.resolve("home"), Map.of()).run("check", "--repo", repo.toString(),
+                "--model", "info.yaml", "--store", dir.resolve("store.db").toString(), "--as-of", CommunityFixture.AS_OF,
+                "--junit", "junit.xml");
+        assertEquals(0, run.exitCode(), run.err());
+        String junit = Files.readString(dir.resolve("junit.xml"));
+        assertTrue(junit.contains("tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"1\""), junit);
+        assertTrue(junit.contains("<skipped message=\"value 4 count (no thresholds: shown for information, not judged)\">"),
+                junit);
+    }
 }
