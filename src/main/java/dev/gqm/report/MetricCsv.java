@@ -17,7 +17,11 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** A metric's time series ({@code period_start,value}) and the items behind it, as CSV. */
+/**
+ * A metric's time series ({@code period_start,value}) and the items behind it, as CSV. A survival
+ * stat's series has a third column, {@code censored}: true where the value is a lower bound (the
+ * estimate not reached yet), so that no reader takes it for the estimate itself.
+ */
 final class MetricCsv {
     /** RFC 4180 quoting with Unix line ends, so the files diff cleanly in Git. */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
@@ -28,11 +32,21 @@ final class MetricCsv {
     static void writeSeries(MetricResult result, Path file) throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
-            csv.printRecord("period_start", "value");
+            boolean survival = result.use().stat().survival();
+            if (survival) {
+                csv.printRecord("period_start", "value", "censored");
+            } else {
+                csv.printRecord("period_start", "value");
+            }
             for (SeriesPoint point : result.series()) {
                 LocalDate start = LocalDate.ofInstant(point.periodStart(), ZoneOffset.UTC);
                 Number value = ReportedNumber.of(point.value(), result.unit());
-                csv.printRecord(start.toString(), value == null ? "" : ReportedNumber.text(value));
+                String text = value == null ? "" : ReportedNumber.text(value);
+                if (survival) {
+                    csv.printRecord(start.toString(), text, value == null ? "" : Boolean.toString(point.censored()));
+                } else {
+                    csv.printRecord(start.toString(), text);
+                }
             }
         }
     }

@@ -53,7 +53,9 @@ final class PortfolioCsv {
             for (String id : goal.metricIds()) {
                 Optional<MetricResult> metric = row.metric(goal.id(), id);
                 Number value = metric.map(m -> ReportedNumber.of(m.value(), m.unit())).orElse(null);
-                cells.add(value == null ? "" : ReportedNumber.text(value));
+                // a lower bound is not the number itself: "≥ 1248" (a text cell, on purpose)
+                boolean atLeast = value != null && metric.get().censored();
+                cells.add(value == null ? "" : (atLeast ? "≥ " : "") + ReportedNumber.text(value));
             }
         }
         cells.add(row.error() == null ? "" : SpreadsheetText.neutralise(row.error()));

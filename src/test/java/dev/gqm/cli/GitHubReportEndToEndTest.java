@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +158,19 @@ class GitHubReportEndToEndTest {
         assertEquals("warn", m.get("issue.closure_ratio").get("status").asText());
         assertEquals("github", summary.get("sources").get(0).get("kind").asText());
         assertEquals("o/r", summary.get("sources").get(0).get("repository").asText());
+    }
+
+    @Test
+    void aLowerBoundIsMarkedInTheSeriesCsv() throws Exception {
+        // S(10 h) = 3/4 and no later review before a close: at least 240 h (#13, merged unreviewed)
+        List<String> rows = Files.readAllLines(dir.resolve("out/changes/change-first-review-time.csv"));
+        assertEquals("period_start,value,censored", rows.get(0));
+        assertEquals("2026-06-01,240,true", rows.get(rows.size() - 1));
+        JsonNode m = metrics().get("change.first_review_time");
+        assertEquals(true, m.get("censored").asBoolean());
+        assertEquals("info", m.get("status").asText());
+        // a plain median has no such column
+        assertEquals("period_start,value", Files.readAllLines(dir.resolve("out/changes/change-merge-latency.csv")).get(0));
     }
 
     @Test
