@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * Writes a portfolio's comparison, {@code index.html} and {@code portfolio.csv}, beside the
  * repositories' own report directories. Each file is written to a hidden temporary file and then
- * moved over the old one, so a reader sees the old table or the new one, never half of one.
+ * moved over the old one, so a reader sees the old table or the new one, never half of one. It
+ * writes no control character ({@link ControlCharacters}).
  */
 public final class PortfolioWriter {
     public static final String INDEX = "index.html";
@@ -26,11 +27,13 @@ public final class PortfolioWriter {
     public void write(Model model, Instant asOf, List<PortfolioRow> rows, Path outDir) throws ReportException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(asOf, "asOf");
-        List<PortfolioGoal> goals = PortfolioGoal.of(model);
+        Model shown = ControlCharacters.replaced(model);
+        List<PortfolioRow> printable = rows.stream().map(ControlCharacters::replaced).toList();
+        List<PortfolioGoal> goals = PortfolioGoal.of(shown);
         try {
             Files.createDirectories(outDir);
-            replace(outDir.resolve(CSV), PortfolioCsv.render(goals, rows));
-            replace(outDir.resolve(INDEX), PortfolioPage.render(model, asOf, goals, rows));
+            replace(outDir.resolve(CSV), PortfolioCsv.render(goals, printable));
+            replace(outDir.resolve(INDEX), PortfolioPage.render(shown, asOf, goals, printable));
         } catch (IOException | RuntimeException e) {
             throw new ReportException("cannot write the portfolio to " + outDir + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
