@@ -28,10 +28,7 @@ final class ReportDirectory {
 
     /** Creates the hidden staging directory beside {@code target}. */
     static ReportDirectory open(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (absolute.getParent() == null || absolute.getFileName() == null) {
-            throw new IOException("the root directory cannot be a report directory");
-        }
+        Path absolute = resolved(target);
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new IOException("it exists and is not a directory");
         }
@@ -42,6 +39,25 @@ final class ReportDirectory {
         Files.createDirectories(absolute.getParent());
         Path staging = Files.createDirectory(absolute.resolveSibling(hidden(absolute, "tmp")));
         return new ReportDirectory(absolute, staging);
+    }
+
+    /**
+     * Where an output named {@code target} is written: a symbolic link is followed, so that the
+     * directory it points to gets the output and the link stays a link; a link to nothing is refused.
+     */
+    static Path resolved(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(absolute)) {
+            if (!Files.exists(absolute)) {
+                throw new IOException("it is a symbolic link to " + Files.readSymbolicLink(absolute)
+                        + ", which does not exist; create that directory or choose another output directory");
+            }
+            absolute = absolute.toRealPath();
+        }
+        if (absolute.getParent() == null || absolute.getFileName() == null) {
+            throw new IOException("the root directory cannot be an output directory");
+        }
+        return absolute;
     }
 
     Path staging() {
