@@ -30,7 +30,7 @@ import java.util.Optional;
  * the programs that read it often cannot).
  */
 public final class ControlCharacters {
-    public static final char REPLACEMENT = '\uFFFD';
+    private static final char REPLACEMENT = '\uFFFD';
 
     private ControlCharacters() {
     }
