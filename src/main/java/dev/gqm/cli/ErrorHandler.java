@@ -1,6 +1,7 @@
 package dev.gqm.cli;
 
 import dev.gqm.collect.Credentials;
+import dev.gqm.report.ControlCharacters;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -36,7 +37,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             message = "internal error: " + ex;
         }
         for (String line : message.split("\\R")) {
-            ctx.err().println("gqm: " + Credentials.masked(line));
+            ctx.err().println("gqm: " + ControlCharacters.replaced(Credentials.masked(line)));
         }
         if (verbose) {
             ex.printStackTrace(ctx.err());

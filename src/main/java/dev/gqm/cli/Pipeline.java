@@ -31,6 +31,7 @@ import dev.gqm.model.IoReason;
 import dev.gqm.model.ModelLoader;
 import dev.gqm.model.Note;
 import dev.gqm.model.Question;
+import dev.gqm.report.ControlCharacters;
 import dev.gqm.report.Privacy;
 import dev.gqm.report.ReportAhead;
 import dev.gqm.report.ReportException;
@@ -79,7 +80,8 @@ final class Pipeline {
 
     void progress(String line) {
         // a clone URL may carry user:password@: no message shows it
-        ctx.err().println("gqm: " + dev.gqm.collect.Credentials.masked(line));
+        // a warning can quote what a source sent: no control character reaches the terminal
+        ctx.err().println("gqm: " + ControlCharacters.replaced(dev.gqm.collect.Credentials.masked(line)));
         ctx.err().flush();
     }
 
@@ -408,7 +410,9 @@ final class Pipeline {
     }
 
     /** The same on a store the caller keeps open: a portfolio holds one store (and its lock) for all its repositories. */
-    ModelResult measure(RunOptions o, Model model, Store store) {
+    ModelResult measure(RunOptions o, Model raw, Store store) {
+        // the model's words as the outputs show them, here already: charts drawn ahead show them too
+        Model model = ControlCharacters.replaced(raw);
         Instant asOf = asOf(o);
         checkGitHubOptions(o);
         IdentitiesFile identities = identities(o);
@@ -485,7 +489,8 @@ final class Pipeline {
             Trace.at("evaluating");
             ModelResult result = new Evaluator(catalog).evaluate(model, data, generatedAt, sources, warnings);
             // one step before any output: every writer, file or CI output, sees the same result
-            return o.showEmails ? result : Privacy.withoutEmails(result);
+            ModelResult printable = ControlCharacters.replaced(result);
+            return o.showEmails ? printable : Privacy.withoutEmails(printable);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
         } catch (SQLException e) {

@@ -66,11 +66,13 @@ final class PortfolioRun {
             pipeline.checkGitHubOptions(o);
             perRepository.add(o);
         }
-        Path out = shared.out == null ? ctx.workDir().resolve(DEFAULT_OUT) : ctx.workDir().resolve(shared.out);
+        Path given = shared.out == null ? ctx.workDir().resolve(DEFAULT_OUT) : ctx.workDir().resolve(shared.out);
 
         List<Future<Outcome>> outcomes = new ArrayList<>();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         try {
+            // before any report goes into it: someone else's directory is refused, not filled
+            Path out = PortfolioWriter.claim(given);
             try (Store store = pipeline.openStore(shared)) {
                 for (int i = 0; i < perRepository.size(); i++) {
                     PortfolioRepository repository = portfolio.repositories().get(i);
@@ -94,7 +96,7 @@ final class PortfolioRun {
             }
             new PortfolioWriter().write(model, asOf, rows, out);
             long failed = rows.stream().filter(PortfolioRow::isFailed).count();
-            ctx.out().println("Portfolio written to " + out + " (" + rows.size() + " repositories"
+            ctx.out().println("Portfolio written to " + given + " (" + rows.size() + " repositories"
                     + (failed > 0 ? ", " + failed + " failed" : "") + ")");
             return exit;
         } catch (InterruptedException e) {

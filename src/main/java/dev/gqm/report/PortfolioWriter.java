@@ -16,7 +16,9 @@ import java.util.UUID;
 /**
  * Writes a portfolio's comparison, {@code index.html} and {@code portfolio.csv}, beside the
  * repositories' own report directories. Each file is written to a hidden temporary file and then
- * moved over the old one, so a reader sees the old table or the new one, never half of one.
+ * moved over the old one, so a reader sees the old table or the new one, never half of one. It
+ * writes only into a directory of its own ({@link #claim}), and no control character
+ * ({@link ControlCharacters}).
  */
 public final class PortfolioWriter {
     public static final String INDEX = "index.html";
@@ -26,15 +28,33 @@ public final class PortfolioWriter {
     public void write(Model model, Instant asOf, List<PortfolioRow> rows, Path outDir) throws ReportException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(asOf, "asOf");
-        List<PortfolioGoal> goals = PortfolioGoal.of(model);
+        Model shown = ControlCharacters.replaced(model);
+        List<PortfolioRow> printable = rows.stream().map(ControlCharacters::replaced).toList();
+        List<PortfolioGoal> goals = PortfolioGoal.of(shown);
+        Path dir = claim(outDir);
         try {
-            Files.createDirectories(outDir);
-            replace(outDir.resolve(CSV), PortfolioCsv.render(goals, rows));
-            replace(outDir.resolve(INDEX), PortfolioPage.render(model, asOf, goals, rows));
+            replace(dir.resolve(CSV), PortfolioCsv.render(goals, printable));
+            replace(dir.resolve(INDEX), PortfolioPage.render(shown, asOf, goals, printable));
         } catch (IOException | RuntimeException e) {
-            throw new ReportException("cannot write the portfolio to " + outDir + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw failure(outDir, e);
         }
+    }
+
+    /**
+     * The directory a portfolio for {@code outDir} is written into (a symbolic link followed),
+     * created and marked as a portfolio; refused when it holds files that are not a portfolio of
+     * gqm's. A run claims it before it writes the first repository's report there.
+     */
+    public static Path claim(Path outDir) throws ReportException {
+        try {
+            return PortfolioDirectory.claim(outDir);
+        } catch (IOException | RuntimeException e) {
+            throw failure(outDir, e);
+        }
+    }
+
+    private static ReportException failure(Path outDir, Exception e) {
+        return new ReportException("cannot write the portfolio to " + outDir + ": " + ReportWriter.reason(e), e);
     }
 
     private static void replace(Path target, String content) throws IOException {

@@ -2,14 +2,22 @@ package dev.gqm.report;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A report directory replaced as a whole: files go to a hidden sibling first, which then takes
@@ -17,6 +25,10 @@ import java.util.HexFormat;
  */
 final class ReportDirectory {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a hidden folder of gqm's stays untouched before a later run takes it for a killed run's. */
+    static final Duration STALE = Duration.ofHours(1);
+    private static final String TMP = "tmp";
+    private static final String OLD = "old";
 
     private final Path target;
     private final Path staging;
@@ -26,12 +38,12 @@ final class ReportDirectory {
         this.staging = staging;
     }
 
-    /** Creates the hidden staging directory beside {@code target}. */
+    /**
+     * Creates the hidden staging directory beside {@code target}, and removes the stale ones that
+     * runs for the same target left there when they were killed (see {@link #removeStale}).
+     */
     static ReportDirectory open(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath().normalize();
-        if (absolute.getParent() == null || absolute.getFileName() == null) {
-            throw new IOException("the root directory cannot be a report directory");
-        }
+        Path absolute = resolved(target);
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new IOException("it exists and is not a directory");
         }
@@ -40,8 +52,76 @@ final class ReportDirectory {
             throw new IOException("it exists and is not a gqm report (no summary.json and not empty); choose another output directory");
         }
         Files.createDirectories(absolute.getParent());
-        Path staging = Files.createDirectory(absolute.resolveSibling(hidden(absolute, "tmp")));
+        Path staging = Files.createDirectory(absolute.resolveSibling(hidden(absolute, TMP)));
+        try {
+            // the file system's own clock, as the stale folders' times are: no skew between machines
+            removeStale(absolute, Files.getLastModifiedTime(staging).toInstant());
+        } catch (IOException | RuntimeException e) {
+            try {
+                deleteTree(staging);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         return new ReportDirectory(absolute, staging);
+    }
+
+    /**
+     * Where an output named {@code target} is written: a symbolic link is followed, so that the
+     * directory it points to gets the output and the link stays a link; a link to nothing is refused.
+     */
+    static Path resolved(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(absolute)) {
+            if (!Files.exists(absolute)) {
+                throw new IOException("it is a symbolic link to " + Files.readSymbolicLink(absolute)
+                        + ", which does not exist; create that directory or choose another output directory");
+            }
+            absolute = absolute.toRealPath();
+        }
+        if (absolute.getParent() == null || absolute.getFileName() == null) {
+            throw new IOException("the root directory cannot be an output directory");
+        }
+        return absolute;
+    }
+
+    /**
+     * Deletes the hidden folders beside {@code target} that a run for the same target left when it
+     * was killed: gqm's own names only ({@code .<name>.tmp-<12 hex>}, a report being written, and
+     * {@code .<name>.old-<12 hex>}, the report it replaced), and only those untouched for
+     * {@link #STALE} before {@code now}: a concurrent run's folder is seconds old. A report being
+     * replaced is kept while no report stands in its place (the run stopped between the two moves).
+     */
+    private static void removeStale(Path target, Instant now) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        Pattern own = Pattern.compile(Pattern.quote(prefix) + "(" + TMP + "|" + OLD + ")-[0-9a-f]{12}");
+        boolean reportInPlace = Files.isDirectory(target);
+        List<Path> stale = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent(),
+                p -> own.matcher(p.getFileName().toString()).matches())) {
+            for (Path sibling : siblings) {
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(sibling, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException gone) {
+                    continue;
+                }
+                boolean replaced = sibling.getFileName().toString().startsWith(prefix + OLD + "-");
+                if (attributes.isDirectory() && attributes.lastModifiedTime().toInstant().plus(STALE).isBefore(now)
+                        && (reportInPlace || !replaced)) {
+                    stale.add(sibling);
+                }
+            }
+        }
+        for (Path folder : stale) {
+            try {
+                deleteTree(folder);
+            } catch (IOException e) {
+                throw new IOException("cannot remove the stale temporary folder " + folder + " that an interrupted run left ("
+                        + ReportWriter.reason(e) + "); remove it by hand", e);
+            }
+        }
     }
 
     Path staging() {
@@ -56,7 +136,7 @@ final class ReportDirectory {
     void commit() throws IOException {
         Path backup = null;
         if (Files.exists(target)) {
-            backup = target.resolveSibling(hidden(target, "old"));
+            backup = target.resolveSibling(hidden(target, OLD));
             move(target, backup);
         }
         try {
@@ -112,20 +192,29 @@ final class ReportDirectory {
         }
     }
 
+    /** Deletes a tree; what is already gone counts as deleted (a concurrent run may be removing the same stale folder). */
     static void deleteTree(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
+                Files.deleteIfExists(file);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
+                if (failure != null && !(failure instanceof NoSuchFileException)) {
                     throw failure;
                 }
-                Files.delete(dir);
+                Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
             }
         });

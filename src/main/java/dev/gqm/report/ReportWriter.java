@@ -184,7 +184,7 @@ public final class ReportWriter {
     }
 
     /** NIO's exceptions carry only a path as their message: say what happened to it. */
-    private static String reason(Throwable cause) {
+    static String reason(Throwable cause) {
         if (cause instanceof AccessDeniedException denied) {
             return "permission denied: " + denied.getFile();
         }

@@ -36,8 +36,10 @@ class PortfolioWriteFailureTest {
                           - metric: git.commits
                 """);
         Files.writeString(dir.resolve("portfolio.yaml"), "repositories:\n  - repo: one\n  - repo: two\n");
-        // not a gqm report: the writer must refuse to replace it
+        // a previous portfolio of gqm's (its table, from before the marker file) in which someone put a
+        // folder of their own where a report goes: not a gqm report, so the writer must refuse to replace it
         Files.createDirectories(dir.resolve("out/one"));
+        Files.writeString(dir.resolve("out/portfolio.csv"), "name,group,repository,status,activity:status,error\n");
         Files.writeString(dir.resolve("out/one/notes.txt"), "mine\n");
 
         CliRunner.Run run = new CliRunner(dir).run("report", "--portfolio", "portfolio.yaml", "--model", "model.yaml",
