@@ -127,6 +127,14 @@ class ActionTest {
         return Files.readAllLines(log);
     }
 
+    /** The step for {@code version} ends with {@code exitCode} and an ::error saying {@code error}, and hands on no jar. */
+    private void assertStepFails(String version, int exitCode, String error) throws Exception {
+        WorkflowYaml.Run run = getGqm(version);
+        assertEquals(exitCode, run.exitCode(), run.output());
+        assertTrue(run.output().contains("::error title=gqm action::" + error), run.output());
+        assertEquals("", Files.readString(output), "no jar for the next step");
+    }
+
     @Test
     void theVersionInputDefaultsToLatest() {
         Map<String, Object> version = map(map(action.get("inputs"), "inputs").get("version"), "inputs.version");
@@ -158,22 +166,15 @@ class ActionTest {
     @Test
     void aJarThatDoesNotMatchItsChecksumFailsTheStep() throws Exception {
         release("latest", "a tampered jar", "the jar");
-        WorkflowYaml.Run run = getGqm("latest");
-        assertEquals(1, run.exitCode(), run.output());
-        assertTrue(run.output().contains("::error title=gqm action::gqm.jar does not match the release's gqm.jar.sha256 (expected "
-                + sha256("the jar") + ", got " + sha256("a tampered jar") + ")"), run.output());
-        assertEquals("", Files.readString(output), "no jar for the next step");
+        assertStepFails("latest", 1, "gqm.jar does not match the release's gqm.jar.sha256 (expected "
+                + sha256("the jar") + ", got " + sha256("a tampered jar") + ")");
         assertFalse(Files.exists(runnerTemp.resolve("gqm-latest/gqm.jar")));
     }
 
     @Test
     void aReleaseWithoutChecksumFailsTheStep() throws Exception {
         release("latest", "the jar", null);
-        WorkflowYaml.Run run = getGqm("latest");
-        assertEquals(1, run.exitCode(), run.output());
-        assertTrue(run.output().contains("::error title=gqm action::no gqm.jar.sha256 beside the release's gqm.jar (HTTP 404)"),
-                run.output());
-        assertEquals("", Files.readString(output));
+        assertStepFails("latest", 1, "no gqm.jar.sha256 beside the release's gqm.jar (HTTP 404)");
     }
 
     @Test
@@ -206,11 +207,7 @@ class ActionTest {
 
     @Test
     void aVersionThatIsNeitherReleaseNorTagFailsTheStep() throws Exception {
-        WorkflowYaml.Run run = getGqm("v9.9.9");
-        assertEquals(1, run.exitCode(), run.output());
-        assertTrue(run.output().contains("::error title=gqm action::o/gqm has neither a release nor a tag or branch 'v9.9.9'"),
-                run.output());
-        assertEquals("", Files.readString(output));
+        assertStepFails("v9.9.9", 1, "o/gqm has neither a release nor a tag or branch 'v9.9.9'");
     }
 
     @Test
@@ -222,9 +219,7 @@ class ActionTest {
 
     @Test
     void aVersionThatCouldBeAnOptionIsRefused() throws Exception {
-        WorkflowYaml.Run run = getGqm("--upload-pack=touch /tmp/x");
-        assertEquals(2, run.exitCode(), run.output());
-        assertTrue(run.output().startsWith("::error title=gqm action::version must be latest, source or a tag"), run.output());
+        assertStepFails("--upload-pack=touch /tmp/x", 2, "version must be latest, source or a tag");
         assertEquals(List.of(), log());
     }
 }
