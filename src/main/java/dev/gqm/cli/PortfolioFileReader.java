@@ -161,7 +161,7 @@ final class PortfolioFileReader {
      */
     static String derivedName(String repo) {
         List<String> segments = new ArrayList<>(List.of(repo.strip().split("[/\\\\:]+")));
-        segments.removeIf(String::isEmpty);
+        segments.removeIf(s -> s.isEmpty() || s.equals("."));
         boolean forge = Pipeline.looksLikeUrl(repo.strip()) && !repo.strip().regionMatches(true, 0, "file:", 0, 5);
         if (!forge) {
             dropLast(segments, s -> s.equalsIgnoreCase(".git"));
@@ -171,10 +171,10 @@ final class PortfolioFileReader {
         return last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     }
 
-    /** Drops the last segment when it is a checkout's directory and another segment precedes it. */
+    /** Drops the last segment when it is a checkout's directory and a named segment (not ..) precedes it. */
     private static void dropLast(List<String> segments, Predicate<String> checkout) {
         int last = segments.size() - 1;
-        if (last > 0 && checkout.test(segments.get(last))) {
+        if (last > 0 && !segments.get(last - 1).equals("..") && checkout.test(segments.get(last))) {
             segments.remove(last);
         }
     }

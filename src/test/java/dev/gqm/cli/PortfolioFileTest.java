@@ -100,6 +100,9 @@ class PortfolioFileTest {
             // only one level is skipped: in <name>/repo the project may be called repo
             "/x/repo/repo, repo",
             "repo, repo",
+            "./repo, repo",
+            "../repo, repo",
+            "../rails/./repo, rails",
             // on a forge the last segment is the repository's own name, whatever it is
             "https://github.com/o/repo, repo",
             "git@github.com:o/repo.git, repo",
