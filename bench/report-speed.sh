@@ -3,14 +3,25 @@
 # `git log` that reads the same commit metadata (the practical floor), as whole processes.
 #
 # usage: bench/report-speed.sh [REPOSITORY] [extra gqm report options...]
-#   REPOSITORY defaults to the git/git mirror below; it is only read, never written.
+#   REPOSITORY: the first argument, else GQM_BENCH_REPO, else bench/repos/git.git (make it with
+#   `git clone --mirror https://github.com/git/git.git bench/repos/git.git`, see bench/README.md);
+#   it is only read, never written.
 #   gqm runs through the ./gqm launcher, with its JVM settings (GQM_JAVA_OPTS, GQM_CDS=0 apply).
 #   GQM_BENCH_ROUNDS (default 5): rounds of git log, gqm cold, gqm again, run side by side; the
 #   targets are judged on medians, since a shared machine moves single runs by several tenths.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-repo="${1:-/work/.mirror/git+git/repo}"
-shift || true
+default="$here/bench/repos/git.git"
+if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
+  repo="$1"
+  shift
+else
+  repo="${GQM_BENCH_REPO:-$default}"
+fi
+if [ "$repo" = "$default" ] && [ ! -d "$repo" ]; then
+  echo "usage: bench/report-speed.sh REPOSITORY [gqm report options...] (or GQM_BENCH_REPO=REPOSITORY; default $default is missing: git clone --mirror https://github.com/git/git.git $default)" >&2
+  exit 2
+fi
 jar="$here/target/gqm.jar"
 
 if [ ! -x /usr/bin/time ]; then

@@ -11,7 +11,7 @@ final class CollectCommand implements Callable<Integer> {
     private final Context ctx;
 
     @Mixin
-    RunOptions options = new RunOptions();
+    SourceOptions options = new SourceOptions();
 
     CollectCommand(Context ctx) {
         this.ctx = ctx;

@@ -30,13 +30,13 @@ import picocli.CommandLine.Option;
 final class IdentitiesSuggestCommand implements Callable<Integer> {
     private final Context ctx;
 
-    @Option(names = "--repo", paramLabel = "PATH|URL", description = RunOptions.REPO)
+    @Option(names = "--repo", paramLabel = "PATH|URL", description = SourceOptions.REPO)
     String repo = ".";
 
     @Option(names = "--branch", paramLabel = "NAME", description = "Branch to read. Default: HEAD.")
     String branch;
 
-    @Option(names = "--store", paramLabel = "PATH|URL", description = RunOptions.STORE)
+    @Option(names = "--store", paramLabel = "PATH|URL", description = SourceOptions.STORE)
     String store;
 
     @Option(names = "--offline", description = "Read the history from the store alone: no Git fetch.")
@@ -45,10 +45,10 @@ final class IdentitiesSuggestCommand implements Callable<Integer> {
     @Option(names = "--identities", paramLabel = "FILE", description = "The identities file in use: its merges are applied first.")
     String identities;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = RunOptions.CACHE_DIR)
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = SourceOptions.CACHE_DIR)
     String cacheDir;
 
-    @Option(names = "--verbose", description = RunOptions.VERBOSE)
+    @Option(names = "--verbose", description = SourceOptions.VERBOSE)
     boolean verbose;
 
     IdentitiesSuggestCommand(Context ctx) {

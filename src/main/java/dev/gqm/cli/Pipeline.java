@@ -122,7 +122,7 @@ final class Pipeline {
                 : store.startsWith("jdbc:") ? store : ctx.workDir().resolve(store).toString();
     }
 
-    Store openStore(RunOptions o) {
+    Store openStore(SourceOptions o) {
         String where = storeLocation(ctx, o.store);
         try {
             return o.offline ? Store.openForReading(where) : Store.open(where);
@@ -145,7 +145,7 @@ final class Pipeline {
      * one {@link Main#main} started for the same repository. The caller ends with
      * {@link #closeAhead()}.
      */
-    void openGitAhead(RunOptions o) {
+    void openGitAhead(SourceOptions o) {
         GitOpening early = GitOpening.takeEarly();
         if (o.offline || o.repo == null || looksLikeUrl(o.repo) || opening != null) {
             if (early != null) {
@@ -183,20 +183,20 @@ final class Pipeline {
         return ahead.take();
     }
 
-    private Path cacheDir(RunOptions o) {
+    private Path cacheDir(SourceOptions o) {
         return o.cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(o.cacheDir);
     }
 
-    private String repoArgument(RunOptions o) {
+    private String repoArgument(SourceOptions o) {
         return looksLikeUrl(o.repo) ? o.repo : ctx.workDir().resolve(o.repo).normalize().toString();
     }
 
-    GitState collectGit(RunOptions o, Store store) {
+    GitState collectGit(SourceOptions o, Store store) {
         return collectGit(o, store, () -> null);
     }
 
     /** The same, running units of {@code idle} whenever the walk keeps the store waiting (see {@link GitSync}). */
-    GitState collectGit(RunOptions o, Store store, Supplier<Runnable> idle) {
+    GitState collectGit(SourceOptions o, Store store, Supplier<Runnable> idle) {
         Path cache = cacheDir(o);
         String repo = repoArgument(o);
         try {
@@ -231,7 +231,7 @@ final class Pipeline {
     private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
     /** Checks the GitHub options before anything is collected (exit 2 when they are wrong). */
-    void checkGitHubOptions(RunOptions o) {
+    void checkGitHubOptions(SourceOptions o) {
         if (o.github == null) {
             return;
         }
@@ -248,7 +248,7 @@ final class Pipeline {
         }
     }
 
-    GitHubState collectGitHub(RunOptions o, Store store) {
+    GitHubState collectGitHub(SourceOptions o, Store store) {
         String apiUrl = o.githubApiUrl.replaceAll("/+$", "");
         try {
             String location = apiUrl + "/repos/" + o.github;

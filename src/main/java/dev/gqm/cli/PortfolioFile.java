@@ -10,7 +10,7 @@ import java.util.List;
  * repositories:
  *   - repo: https://github.com/o/a.git   # git path or URL (required); a relative path is relative to this file
  *     github: o/a                        # optional: OWNER/REPO for issue and change metrics
- *     name: a                            # optional: [a-z0-9-]+, unique; default from repo (last segment, no .git)
+ *     name: a                            # optional: [a-z0-9-]+, unique; default from repo (its last segment that names the project)
  *     group: platform                    # optional
  *     branch: main                       # optional
  * }</pre>

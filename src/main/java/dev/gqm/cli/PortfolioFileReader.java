@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -151,15 +152,35 @@ final class PortfolioFileReader {
         return new PortfolioRepository(name, resolve(repo), github, group, branch);
     }
 
-    /** The last path segment of a path or URL without {@code .git}, lower-cased, other characters as '-'. */
+    /**
+     * The last path segment of a path or URL without {@code .git}, lower-cased, other characters
+     * as '-'. On a local path, a last segment {@code .git}, then one {@code repo} (or
+     * {@code repo.git}), names the checkout, not the project, so the segment before it is taken:
+     * {@code /srv/mirrors/rails/repo} is rails, {@code /x/linux/.git} linux, {@code /x/repo/repo} repo.
+     * On a forge's URL the last segment is the repository's own name, even when that is repo.
+     */
     static String derivedName(String repo) {
-        String trimmed = repo.strip().replaceAll("[/\\\\]+$", "");
-        String last = trimmed.substring(Math.max(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')),
-                trimmed.lastIndexOf(':')) + 1);
-        if (last.toLowerCase(Locale.ROOT).endsWith(".git")) {
-            last = last.substring(0, last.length() - 4);
+        List<String> segments = new ArrayList<>(List.of(repo.strip().split("[/\\\\:]+")));
+        segments.removeIf(s -> s.isEmpty() || s.equals("."));
+        boolean forge = Pipeline.looksLikeUrl(repo.strip()) && !repo.strip().regionMatches(true, 0, "file:", 0, 5);
+        if (!forge) {
+            dropLast(segments, s -> s.equalsIgnoreCase(".git"));
+            dropLast(segments, s -> withoutGitSuffix(s).equalsIgnoreCase("repo"));
         }
+        String last = segments.isEmpty() ? "" : withoutGitSuffix(segments.get(segments.size() - 1));
         return last.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** Drops the last segment when it is a checkout's directory and a named segment (not ..) precedes it. */
+    private static void dropLast(List<String> segments, Predicate<String> checkout) {
+        int last = segments.size() - 1;
+        if (last > 0 && !segments.get(last - 1).equals("..") && checkout.test(segments.get(last))) {
+            segments.remove(last);
+        }
+    }
+
+    private static String withoutGitSuffix(String segment) {
+        return segment.toLowerCase(Locale.ROOT).endsWith(".git") ? segment.substring(0, segment.length() - 4) : segment;
     }
 
     /** A URL stays as written; a local path is relative to the portfolio file, not to where gqm runs. */

@@ -2,26 +2,8 @@ package dev.gqm.cli;
 
 import picocli.CommandLine.Option;
 
-/** Options shared by report, check and collect. */
-final class RunOptions {
-    // the words of the options that other commands share (gqm identities suggest)
-    static final String REPO = "Git repository to analyse: a local path (bare or not) or a clone URL (cloned into the cache). Default: the current directory.";
-    static final String STORE = "The store of collected data: a SQLite file or a JDBC URL. Default: ~/.cache/gqm/gqm.db.";
-    static final String CACHE_DIR = "Where clones of remote repositories are kept. Default: ~/.cache/gqm.";
-    static final String VERBOSE = "Show stack traces of errors.";
-
-    @Option(names = "--repo", paramLabel = "PATH|URL", description = REPO)
-    String repo = ".";
-
-    @Option(names = "--branch", paramLabel = "NAME", description = "Branch to analyse. Default: HEAD.")
-    String branch;
-
-    @Option(names = "--github", paramLabel = "OWNER/REPO", description = "GitHub repository for the issue and change-request metrics.")
-    String github;
-
-    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub REST endpoint; GitHub Enterprise Server is https://HOST/api/v3. Default: ${DEFAULT-VALUE}.")
-    String githubApiUrl = "https://api.github.com";
-
+/** Options shared by report and check: the sources, and what to measure and how to write it. */
+final class RunOptions extends SourceOptions {
     @Option(names = "--model", paramLabel = "FILE|NAME", description = "GQM model file, or the name of a bundled model (community-health, stale-issues, ospo). Default: community-health.")
     String model;
 
@@ -31,12 +13,6 @@ final class RunOptions {
     @Option(names = "--as-of", paramLabel = "INSTANT", description = "Measure as of this instant: 2026-07-01 (UTC midnight) or an ISO-8601 instant. Default: now.")
     String asOf;
 
-    @Option(names = "--store", paramLabel = "PATH|URL", description = STORE)
-    String store;
-
-    @Option(names = "--offline", description = "Report from the store alone: no Git fetch, no GitHub request.")
-    boolean offline;
-
     @Option(names = "--identities", paramLabel = "FILE", description = "Identities file (YAML): people with their e-mails, names, logins and organization; bot and agent patterns.")
     String identities;
 
@@ -44,10 +20,4 @@ final class RunOptions {
             + " check's outputs. By default none is published: people are named by their display name, an e-mail column"
             + " is left out and an address in any text shows as '(e-mail hidden)'.")
     boolean showEmails;
-
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = CACHE_DIR)
-    String cacheDir;
-
-    @Option(names = "--verbose", description = VERBOSE)
-    boolean verbose;
 }

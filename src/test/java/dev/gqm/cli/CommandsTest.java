@@ -141,7 +141,7 @@ class CommandsTest {
     @CsvSource(delimiter = '|', value = {
         "report   | --repo=PATH|URL --github=OWNER/REPO --model=FILE|NAME --out=DIR --as-of=INSTANT --store=PATH|URL --offline --verbose",
         "check    | --repo=PATH|URL --model=FILE|NAME --as-of=INSTANT --store=PATH|URL --offline --write-report",
-        "collect  | --repo=PATH|URL --github=OWNER/REPO --store=PATH|URL --identities=FILE",
+        "collect  | --repo=PATH|URL --branch=NAME --github=OWNER/REPO --github-api-url=URL --store=PATH|URL --cache-dir=DIR --verbose",
         "validate | MODEL...",
         "metrics  | --format=text|json",
         "init     | [DIR]"})
@@ -152,6 +152,16 @@ class CommandsTest {
             assertTrue(r.out().contains(option), option + " missing from:\n" + r.out());
         }
         assertTrue(r.out().contains("-h, --help"), r.out());
+    }
+
+    /** collect only fills the store: what to measure and how to write it are report's and check's options. */
+    @ParameterizedTest
+    @CsvSource({"collect, false", "report, true", "check, true"})
+    void onlyCommandsThatMeasureListTheReportOptions(String command, boolean listed) {
+        String help = ok(command, "--help").out();
+        for (String option : List.of("--out", "--as-of", "--model", "--show-emails", "--identities")) {
+            assertEquals(listed, help.contains(option), command + " --help and " + option + ":\n" + help);
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every SPEC §5 exit code, each with its one line on stderr and no stack trace unless --verbose. */
 class ExitCodesTest {
@@ -247,6 +249,15 @@ class ExitCodesTest {
         Path store = freshStore();
         CliRunner.Run r = cli.run("collect", "--store", store.toString(), "--repo", repo.toString(), "--offline");
         assertOneErrorLine(r, 2, "collect --offline would collect nothing");
+        assertNothingCollected(store);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--out=reports", "--as-of=2026-07-01", "--model=ospo", "--show-emails", "--identities=p.yaml"})
+    void collectRefusesTheReportOptions(String option) {
+        Path store = freshStore();
+        CliRunner.Run r = cli.run("collect", "--store", store.toString(), "--repo", repo.toString(), option);
+        assertOneErrorLine(r, 2, "Unknown option: '" + option + "'");
         assertNothingCollected(store);
     }
 

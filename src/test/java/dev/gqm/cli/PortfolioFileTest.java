@@ -36,7 +36,7 @@ class PortfolioFileTest {
                   - repo: repos/c
                     name: Not_Valid
                     github: not a repo
-                  - repo: repos/.git
+                  - repo: repos/__.git
                 """);
         assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
         String file = dir.resolve("portfolio.yaml").toString();
@@ -47,7 +47,7 @@ class PortfolioFileTest {
                 "gqm: " + file + ":5:11: name 'a' is already used by the repository at line 2, column 11; give one of them a distinct 'name:'",
                 "gqm: " + file + ":7:11: 'name' must be lower-case letters, digits and '-' ([a-z0-9-]+), not 'Not_Valid'",
                 "gqm: " + file + ":8:13: 'github' must be OWNER/REPO, not 'not a repo'",
-                "gqm: " + file + ":9:11: cannot derive a name from 'repos/.git': add 'name: ...' ([a-z0-9-]+)"), lines);
+                "gqm: " + file + ":9:11: cannot derive a name from 'repos/__.git': add 'name: ...' ([a-z0-9-]+)"), lines);
         assertFalse(Files.exists(dir.resolve("store.db")), "nothing may be collected from an invalid portfolio");
         assertFalse(Files.exists(dir.resolve("out")));
     }
@@ -88,6 +88,24 @@ class PortfolioFileTest {
             "/srv/git/Tools.Core/, tools-core",
             "../relative/x--y, x-y",
             "github.com:solo.git, solo",
+            // a checkout's own directory (.git, repo) is not the project's name: the segment before it is
+            "https://github.com/rails/rails.git, rails",
+            "/srv/mirrors/rails/repo, rails",
+            "/srv/mirrors/rails/repo/, rails",
+            "/srv/mirrors/rails/Repo.git, rails",
+            "file:///srv/mirrors/rails/repo, rails",
+            "/x/linux/.git, linux",
+            "/x/linux/repo/.git, linux",
+            "C:\\mirrors\\rails\\repo, rails",
+            // only one level is skipped: in <name>/repo the project may be called repo
+            "/x/repo/repo, repo",
+            "repo, repo",
+            "./repo, repo",
+            "../repo, repo",
+            "../rails/./repo, rails",
+            // on a forge the last segment is the repository's own name, whatever it is
+            "https://github.com/o/repo, repo",
+            "git@github.com:o/repo.git, repo",
     })
     void nameIsDerivedFromTheLastSegment(String repo, String name) {
         assertEquals(name, PortfolioFileReader.derivedName(repo));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +22,41 @@ record HeadlessChromium(Path executable) {
     static final Path DEBIAN = Path.of("/usr/bin/chromium");
     private static final long TIMEOUT_SECONDS = 120;
 
-    /** Outside CI a machine without chromium skips the browser tests; in CI a missing browser fails them. */
-    static HeadlessChromium require() {
-        if (Files.isExecutable(DEBIAN)) {
-            return new HeadlessChromium(DEBIAN);
+    /** The browser, or null outside CI when it is missing (see {@link #find(Path, String, PrintStream)}). */
+    static HeadlessChromium find() {
+        return find(DEBIAN, System.getenv("CI"), System.err);
+    }
+
+    /**
+     * The browser at {@code executable}. When it is missing, a CI run ({@code ci} set and not
+     * "false" or "0") fails, so that CI never passes without the browser tests; elsewhere a
+     * WARNING line goes to {@code warnings} and the answer is null: each test then skips itself
+     * with {@link #assumeFound}, so that the skip is counted and says why.
+     */
+    static HeadlessChromium find(Path executable, String ci, PrintStream warnings) {
+        if (Files.isExecutable(executable)) {
+            return new HeadlessChromium(executable);
         }
-        String ci = System.getenv("CI");
-        if (ci == null || ci.isBlank()) {
-            Assumptions.abort(DEBIAN + " is missing (apt-get install chromium); the browser test runs in CI");
+        if (inCi(ci)) {
+            fail(executable + " is missing and CI=" + ci + ": the dashboard's browser tests must run in CI"
+                    + " (.ci/run installs chromium with apt-get)");
         }
-        fail(DEBIAN + " is missing in CI: .ci/run installs it with apt-get");
+        warnings.println("WARNING: " + skipReason(executable));
         return null;
+    }
+
+    /** Skips the calling test, with the reason, when {@link #find} found no browser. */
+    static void assumeFound(HeadlessChromium chromium) {
+        Assumptions.assumeTrue(chromium != null, () -> skipReason(DEBIAN));
+    }
+
+    static String skipReason(Path executable) {
+        return "dashboard browser tests SKIPPED: " + executable + " is missing (apt-get install chromium);"
+                + " with CI=true they fail instead";
+    }
+
+    static boolean inCi(String ci) {
+        return ci != null && !ci.isBlank() && !ci.strip().equalsIgnoreCase("false") && !ci.strip().equals("0");
     }
 
     /** What the browser showed: the serialised DOM and the page's console lines from stderr. */

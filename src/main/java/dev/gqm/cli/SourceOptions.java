@@ -1,0 +1,36 @@
+package dev.gqm.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options that say where the data comes from and where it is kept: all that collect takes. */
+class SourceOptions {
+    // the words of the options that other commands share (gqm identities suggest)
+    static final String REPO = "Git repository to analyse: a local path (bare or not) or a clone URL (cloned into the cache). Default: the current directory.";
+    static final String STORE = "The store of collected data: a SQLite file or a JDBC URL. Default: ~/.cache/gqm/gqm.db.";
+    static final String CACHE_DIR = "Where clones of remote repositories are kept. Default: ~/.cache/gqm.";
+    static final String VERBOSE = "Show stack traces of errors.";
+
+    @Option(names = "--repo", paramLabel = "PATH|URL", description = REPO)
+    String repo = ".";
+
+    @Option(names = "--branch", paramLabel = "NAME", description = "Branch to analyse. Default: HEAD.")
+    String branch;
+
+    @Option(names = "--github", paramLabel = "OWNER/REPO", description = "GitHub repository for the issue and change-request metrics.")
+    String github;
+
+    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub REST endpoint; GitHub Enterprise Server is https://HOST/api/v3. Default: ${DEFAULT-VALUE}.")
+    String githubApiUrl = "https://api.github.com";
+
+    @Option(names = "--store", paramLabel = "PATH|URL", description = STORE)
+    String store;
+
+    @Option(names = "--offline", description = "Report from the store alone: no Git fetch, no GitHub request.")
+    boolean offline;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = CACHE_DIR)
+    String cacheDir;
+
+    @Option(names = "--verbose", description = VERBOSE)
+    boolean verbose;
+}
