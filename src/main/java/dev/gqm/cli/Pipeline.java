@@ -109,7 +109,7 @@ final class Pipeline {
     }
 
     Instant asOf(RunOptions o) {
-        return o.asOf == null ? ctx.clock().instant() : InstantParser.parse(o.asOf);
+        return o.asOf == null ? ctx.clock().instant() : InstantParser.parseInRange(o.asOf);
     }
 
     Path outDir(RunOptions o, Model model) {

@@ -188,6 +188,17 @@ class ExitCodesTest {
         assertNothingCollected(store);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"+1000000000-01-01T00:00:00Z", "-5000-01-01T00:00:00Z",
+        "1969-12-31T23:59:59Z"})
+    void anAsOfNoHistoryCanHaveExitsTwo(String asOf) {
+        Path store = freshStore();
+        CliRunner.Run r = cli.run("report", "--store", store.toString(), "--repo", repo.toString(),
+                "--model", "passing.yaml", "--as-of", asOf);
+        assertOneErrorLine(r, 2, "bad --as-of '" + asOf + "': expected an instant between 1970 and 9999");
+        assertNothingCollected(store);
+    }
+
     @Test
     void invalidModelExitsTwoWithFileLineAndColumn() {
         Path store = freshStore();
