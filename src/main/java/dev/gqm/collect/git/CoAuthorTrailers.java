@@ -21,6 +21,8 @@ public final class CoAuthorTrailers {
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     private static final byte[] KEY = "co-authored-by:".getBytes(StandardCharsets.US_ASCII);
+    /** What an e-mail address needs to be one: something, an {@code @}, a domain; no spaces. */
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private CoAuthorTrailers() {
     }
@@ -33,7 +35,11 @@ public final class CoAuthorTrailers {
         List<Signature> found = new ArrayList<>(1);
         Matcher m = LINE.matcher(message);
         while (m.find()) {
-            found.add(new Signature(m.group(1), m.group(2).strip()));
+            String email = m.group(2).strip();
+            // "<>" or "<not-an-email>" names nobody: such a line would count a made-up person
+            if (ADDRESS.matcher(email).matches()) {
+                found.add(new Signature(m.group(1), email));
+            }
         }
         return found.isEmpty() ? List.of() : List.copyOf(found);
     }

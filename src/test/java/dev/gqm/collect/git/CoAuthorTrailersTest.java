@@ -37,6 +37,13 @@ class CoAuthorTrailersTest {
     }
 
     @Test
+    void aLineWhoseAddressIsNoAddressNamesNobody() {
+        assertEquals(List.of(new Signature("Ok", "ok@example.org")), CoAuthorTrailers.parse("x\n\n"
+                + "Co-authored-by: <>\nCo-authored-by: Bad <not-an-email>\nCo-authored-by: Two <a@b@c>\n"
+                + "Co-authored-by: Space <a b@c.d>\nCo-authored-by: Ok <ok@example.org>\n"));
+    }
+
+    @Test
     void toleratesWindowsLineEndingsAndEmptyName() {
         assertEquals(List.of(new Signature("", "bot@example.org"), new Signature("A B", "a@b.c")),
                 CoAuthorTrailers.parse("x\r\n\r\nCo-authored-by: <bot@example.org>\r\nCo-authored-by: A B <a@b.c>\r\n"));
