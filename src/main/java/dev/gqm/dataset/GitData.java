@@ -177,7 +177,9 @@ public final class GitData {
                     + " activity and first contributions before it are missing"));
         }
         if (newest != Long.MIN_VALUE && asOfMs - newest > EARLY_END.toMillis()) {
-            long days = Duration.ofMillis(asOfMs - newest).toDays();
+            // tenths of a day, rounded up: a gap just over 30 days must not read "30 days"
+            String days = java.math.BigDecimal.valueOf(Math.ceil((asOfMs - newest) / 8_640_000.0) / 10.0)
+                    .setScale(1, java.math.RoundingMode.UNNECESSARY).toPlainString();
             notes.add(new Note(Note.HISTORY_ENDS_EARLY, "the newest commit (" + LocalDate.ofInstant(
                     Instant.ofEpochMilli(newest), ZoneOffset.UTC) + ") is " + days + " days before as-of: recent"
                     + " activity may be missing (an old clone or the wrong branch?)"));

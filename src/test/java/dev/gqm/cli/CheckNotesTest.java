@@ -34,19 +34,19 @@ class CheckNotesTest {
     void aHistoryThatEndsEarlyIsNotedUnderTheMetricAndInTheJUnitMessage() throws Exception {
         Path repo = CommunityFixture.build(dir.resolve("repo"));
         Files.writeString(dir.resolve("model.yaml"), MODEL);
-        // the newest commit (Frank's, 2026-07-15T12:00Z) is 47.5 days before 2026-09-01: 47 whole days
+        // the newest commit (Frank's, 2026-07-15T12:00Z) is 47.5 days before 2026-09-01
         CliRunner.Run run = new CliRunner(dir, dir.resolve("home"), Map.of()).run("check", "--repo", repo.toString(),
                 "--model", "model.yaml", "--store", dir.resolve("store.db").toString(), "--as-of", "2026-09-01",
                 "--junit", "junit.xml");
         assertEquals(1, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).startsWith("fail    activity/git-commits git.commits = "), run.out());
-        assertEquals("        note history-ends-early: the newest commit (2026-07-15) is 47 days before as-of: recent"
+        assertEquals("        note history-ends-early: the newest commit (2026-07-15) is 47.5 days before as-of: recent"
                 + " activity may be missing (an old clone or the wrong branch?)", lines.get(1));
         String junit = Files.readString(dir.resolve("junit.xml"));
-        assertTrue(junit.contains("; notes: history-ends-early: the newest commit (2026-07-15) is 47 days before as-of"),
+        assertTrue(junit.contains("; notes: history-ends-early: the newest commit (2026-07-15) is 47.5 days before as-of"),
                 junit);
-        assertTrue(run.err().contains("warning: the newest commit (2026-07-15) is 47 days before as-of"), run.err());
+        assertTrue(run.err().contains("warning: the newest commit (2026-07-15) is 47.5 days before as-of"), run.err());
     }
 
     @Test

@@ -153,8 +153,9 @@ class GitNotesEndToEndTest {
         assertEquals(List.of(), exactly.warnings());
         byId(exactly).values().forEach(r -> assertTrue(!codes(r).contains(Note.HISTORY_ENDS_EARLY), r.use().id()));
 
+        // 30 days and a second, in tenths of a day rounded up: never "30 days" for more than 30
         ModelResult later = measure(repo, "2026-07-10T12:00:01Z", "thirty-and-a-second.db");
-        String text = "the newest commit (2026-06-10) is 30 days before as-of: recent activity may be missing (an old"
+        String text = "the newest commit (2026-06-10) is 30.1 days before as-of: recent activity may be missing (an old"
                 + " clone or the wrong branch?)";
         assertEquals(List.of(text), later.warnings());
         byId(later).values().forEach(r -> assertTrue(r.notes().contains(new Note(Note.HISTORY_ENDS_EARLY, text)),

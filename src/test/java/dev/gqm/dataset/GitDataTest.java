@@ -181,10 +181,10 @@ class GitDataTest {
                 false).notes(), "exactly 30 days");
         List<Note> notes = GitData.build(history, List.of(), who, Instant.parse("2026-07-01T00:00:01Z"), collected,
                 false).notes();
-        assertEquals(List.of(new Note(Note.HISTORY_ENDS_EARLY, "the newest commit (2026-06-01) is 30 days before as-of:"
+        assertEquals(List.of(new Note(Note.HISTORY_ENDS_EARLY, "the newest commit (2026-06-01) is 30.1 days before as-of:"
                 + " recent activity may be missing (an old clone or the wrong branch?)")), notes);
-        // 30 days of June and 31 of July, less a millisecond: 60 whole days
-        assertEquals("the newest commit (2026-06-01) is 60 days before as-of: recent activity may be missing (an old"
+        // 30 days of June and 31 of July, less a millisecond: 60.99... days, rounded up to the tenth
+        assertEquals("the newest commit (2026-06-01) is 61.0 days before as-of: recent activity may be missing (an old"
                 + " clone or the wrong branch?)", GitData.build(history, List.of(), who,
                 Instant.parse("2026-08-01T00:00:00Z").minusMillis(1), collected, false).notes().get(0).text());
         // a merge is a commit of the history too
