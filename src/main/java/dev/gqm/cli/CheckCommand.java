@@ -124,8 +124,10 @@ final class CheckCommand implements Callable<Integer> {
         m.use().fail().ifPresent(t -> thresholds.add("fail " + t.text()));
         // one line per metric, always: on a CI runner a line break could start a workflow command
         String note = m.note() == null ? "" : " (" + m.note().replaceAll("[\\r\\n]+", " ") + ")";
+        String sample = MetricVerdict.sample(m);
         String value = m.value() == null ? "no data" + note
-                : (m.censored() ? "≥ " : "") + HumanFormat.value(m.value(), m.unit());
+                : (m.censored() ? "≥ " : "") + HumanFormat.value(m.value(), m.unit())
+                        + (sample.isEmpty() ? "" : " (" + sample + ")");
         return String.format(Locale.ROOT, "%-7s %s/%s %s = %s%s", m.status().label(), g.goal().id(), m.use().id(),
                 m.use().metric(), value, thresholds.isEmpty() ? "" : " [" + String.join(", ", thresholds) + "]");
     }

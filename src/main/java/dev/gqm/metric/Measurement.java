@@ -26,7 +26,7 @@ public record Measurement(Double value, ItemTable items, String note, Sample sam
 
     /** A lower bound: the estimate is at least {@code value}, not reached yet. */
     public static Measurement atLeast(double value, ItemTable items, Sample sample) {
-        return new Measurement(value, items, "not reached yet", sample, true, List.of());
+        return new Measurement(value, items, "a lower bound: the estimate is not reached yet", sample, true, List.of());
     }
 
     /** The same measurement with more notes (none added twice). */

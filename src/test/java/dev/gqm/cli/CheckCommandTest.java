@@ -108,7 +108,7 @@ class CheckCommandTest {
     void aFailFailsEitherGate() {
         CliRunner.Run run = check(Map.of(), "fail.yaml", "--allow-missing-sources");
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.out().contains("fail    sustainability/git-bus-factor git.bus_factor = 1 [fail < 2]\n"), run.out());
+        assertTrue(run.out().contains("fail    sustainability/git-bus-factor git.bus_factor = 1 (1 of 2 people reach 50% of 4 commits) [fail < 2]\n"), run.out());
         assertTrue(run.out().contains("no-data sustainability/issue-stale issue.stale = no data"), run.out());
         assertEquals(1, check(Map.of(), "fail.yaml", "--fail-on", "warn", "--allow-missing-sources").exitCode());
         assertEquals(1, check(Map.of(), "fail.yaml", "--fail-on", "fail", "--allow-missing-sources").exitCode());

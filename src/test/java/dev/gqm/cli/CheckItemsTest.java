@@ -122,7 +122,7 @@ class CheckItemsTest {
                         - #4 "item 4" https://github.com/o/r/issues/4 — 44 days inactive
                         - #3 "item 3" https://github.com/o/r/issues/3 — 43 days inactive
                         - and 2 more
-                warn    upkeep/issue-first-response-time issue.first_response_time = ≥ 52.0 days [warn > 2d]
+                warn    upkeep/issue-first-response-time issue.first_response_time = ≥ 52.0 days (answered 1 of 13 issues) [warn > 2d]
                         - #12 "Crash reported by (e-mail hidden)" https://github.com/o/r/issues/12 — waiting 52 days
                         - #11 "item 11" https://github.com/o/r/issues/11 — waiting 51 days
                         - #10 "item 10" https://github.com/o/r/issues/10 — waiting 50 days
@@ -174,7 +174,7 @@ class CheckItemsTest {
                         + String.join("%0A- ", tenItems("%d days inactive")) + "%0A- and 2 more",
                 "::warning title=gqm warn%3A upkeep/issue-first-response-time::issue.first_response_time value ≥ 1248 hours"
                         + " (52.0 days) fails threshold warn > 2d (thresholds: warn > 2d)%0Agoal: Upkeep"
-                        + "%0Aquestion: Are issues left to rot?%0Anote: not reached yet%0Asample: answered 1 of 13 issues%0Aitems:%0A- "
+                        + "%0Aquestion: Are issues left to rot?%0Anote: a lower bound: the estimate is not reached yet%0Asample: answered 1 of 13 issues%0Aitems:%0A- "
                         + String.join("%0A- ", tenItems("waiting %d days")) + "%0A- and 3 more"),
                 commands);
         String text = Files.readString(summary);

@@ -163,7 +163,7 @@ class ExitCodesTest {
                 "        - <sha> by Alice — authored 2026-04-20",
                 "        - <sha> by Alice — authored 2026-04-10",
                 "info    activity/git-releases git.releases = 1",
-                "fail    risk/git-bus-factor git.bus_factor = 1 [warn < 3, fail < 2]",
+                "fail    risk/git-bus-factor git.bus_factor = 1 (1 of 2 people reach 50% of 4 commits) [warn < 3, fail < 2]",
                 "        - Alice — 3 commits (75 % of all)",
                 "overall: fail"), r.out().lines().map(l -> l.replaceAll("- [0-9a-f]{12} by ", "- <sha> by ")).toList());
     }

@@ -164,7 +164,7 @@ class PrivacyEndToEndTest {
         // the items are named all the same: people by name, the one without a name as such; half of the
         // 5 commits take Hal's 2 and one more, the first by key (anon@…)
         assertTrue(run.out().contains("""
-                fail    people/git-bus-factor git.bus_factor = 2 [fail < 5]
+                fail    people/git-bus-factor git.bus_factor = 2 (2 of 4 people reach 50% of 5 commits) [fail < 5]
                         - Hal — 2 commits (40 % of all)
                         - (no name) — 1 commit (20 % of all)
                 """), run.out());

@@ -102,9 +102,9 @@ class ShippedModelsTest {
                 "pass    community/git-contributors git.contributors = 3 [warn < 3, fail < 2]",
                 "pass    community/git-new-contributors git.new_contributors = 2 [warn < 1]",
                 "info    community/git-inactive-contributors git.inactive_contributors = 2",
-                "fail    sustainability/git-bus-factor git.bus_factor = 1 [warn < 3, fail < 2]",
+                "fail    sustainability/git-bus-factor git.bus_factor = 1 (1 of 4 people reach 50% of 6 commits) [warn < 3, fail < 2]",
                 "        - Alice — 3 commits (50 % of all)",
-                "warn    sustainability/git-elephant-factor git.elephant_factor = 1 [warn < 2]",
+                "warn    sustainability/git-elephant-factor git.elephant_factor = 1 (1 of 3 organizations reach 50% of 6 commits) [warn < 2]",
                 // Alice 3 (example.com), Bob 1 and Dave 1 (corp.com) of 6 commits: organizations from domains
                 "        note organization-guessed: the organization of 5 of 6 commits (83%) is guessed from the author's"
                         + " e-mail domain, not given by the identities file",
