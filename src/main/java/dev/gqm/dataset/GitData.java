@@ -315,9 +315,22 @@ public final class GitData {
         return aliasCandidates;
     }
 
-    /** The notes on every count of people: {@code aliases-suspected} when there are alias candidates. */
-    public List<Note> peopleNotes() {
-        int groups = aliasCandidates.size();
+    /**
+     * The notes on a count of the people who contributed in {@code w}: {@code aliases-suspected}
+     * when some alias candidates have an identity among them. Aliases seen only outside the window
+     * cannot change the count, so they are no note on it.
+     */
+    public List<Note> peopleNotes(Window w) {
+        if (aliasCandidates.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (tech.tablesaw.api.Row row : contributionsIn(w, true)) {
+            present.add(row.getString(PERSON));
+        }
+        long groups = aliasCandidates.stream()
+                .filter(g -> g.identities().stream().anyMatch(s -> present.contains(s.person().key())))
+                .count();
         if (groups == 0) {
             return List.of();
         }

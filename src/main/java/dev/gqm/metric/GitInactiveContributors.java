@@ -38,6 +38,12 @@ final class GitInactiveContributors extends GitMetric {
         return List.of(LOOKBACK);
     }
 
+    /** The lookback and the window: someone counted inactive may be an alias of someone active. */
+    @Override
+    Window peopleWindow(MetricQuery q) {
+        return new Window(q.window().before(q.use().duration("lookback").toJava()).from(), q.window().to());
+    }
+
     @Override
     boolean countsPeople() {
         return true;

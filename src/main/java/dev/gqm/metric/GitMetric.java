@@ -64,10 +64,15 @@ abstract class GitMetric implements Metric {
             return Measurement.noData("no commits at or before as-of", null).withNotes(git.notes());
         }
         Measurement m = measure(git, query).withNotes(git.notes());
-        return countsPeople() ? m.withNotes(git.peopleNotes()) : m;
+        return countsPeople() ? m.withNotes(git.peopleNotes(peopleWindow(query))) : m;
     }
 
     abstract Measurement measure(GitData git, MetricQuery query);
+
+    /** The span whose contributors the value counts: the window, unless the metric looks further back. */
+    dev.gqm.dataset.Window peopleWindow(MetricQuery query) {
+        return query.window();
+    }
 
     /** Whether the value counts people, whom unmerged aliases would count twice. */
     boolean countsPeople() {

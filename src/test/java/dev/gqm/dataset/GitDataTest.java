@@ -264,13 +264,20 @@ class GitDataTest {
         assertEquals(List.of("Jose  Muller"), joses.sameNames());
 
         assertEquals(List.of(new Note(Note.ALIASES_SUSPECTED, "3 groups of identities look like one person each (same full"
-                + " name or GitHub no-reply id) but were not merged: run gqm identities suggest")), git.peopleNotes());
+                + " name or GitHub no-reply id) but were not merged: run gqm identities suggest")),
+                git.peopleNotes(window("2026-05-01", "2026-07-01")));
+        // from 06-04 noon: José's and Sam's identities are in it, Jane's last commit (06-04 midnight) is not
+        assertEquals(List.of(new Note(Note.ALIASES_SUSPECTED, "2 groups of identities look like one person each (same full"
+                + " name or GitHub no-reply id) but were not merged: run gqm identities suggest")),
+                git.peopleNotes(new Window(Instant.parse("2026-06-04T12:00:00Z"), AS_OF)));
+        // after 06-10 only the one-word bobs, bots and agents: no candidate can change that count
+        assertEquals(List.of(), git.peopleNotes(window("2026-06-10", "2026-07-01")));
     }
 
     @Test
     void noAliasCandidatesNoPeopleNote() {
         assertEquals(List.of(), data().aliasCandidates());
-        assertEquals(List.of(), data().peopleNotes());
+        assertEquals(List.of(), data().peopleNotes(window("2026-01-01", "2026-07-01")));
     }
 
     @ParameterizedTest
