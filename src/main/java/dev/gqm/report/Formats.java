@@ -15,6 +15,12 @@ public final class Formats {
             new ChartFilesFormat(),
             new DashboardFormat());
 
+    /** What {@code gqm check} writes for CI, in this order. */
+    public static final List<CiFormat> CI = List.of(
+            new JUnitFormat(),
+            new AnnotationsFormat(),
+            new StepSummaryFormat());
+
     private Formats() {
     }
 }

@@ -111,5 +111,7 @@ class FormatListTest {
     void theReportFormatsAreNamedOnce() {
         List<String> names = Formats.REPORT.stream().map(Format::name).toList();
         assertEquals(names.size(), names.stream().distinct().count(), names.toString());
+        List<String> ci = Formats.CI.stream().map(CiFormat::name).toList();
+        assertEquals(List.of("JUnit XML", "GitHub annotations", "job summary"), ci);
     }
 }
