@@ -5,14 +5,14 @@ import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.QuestionResult;
 import dev.gqm.model.Model;
-import dev.gqm.report.Annotations;
+import dev.gqm.report.CiFormat;
+import dev.gqm.report.CiRun;
 import dev.gqm.report.FailOn;
+import dev.gqm.report.Formats;
 import dev.gqm.report.HumanFormat;
 import dev.gqm.report.ItemLines;
-import dev.gqm.report.JUnitReport;
 import dev.gqm.report.MetricVerdict;
 import dev.gqm.report.ReportException;
-import dev.gqm.report.StepSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,26 +85,25 @@ final class CheckCommand implements Callable<Integer> {
             }
             ctx.out().println("overall: " + result.status().label());
             ctx.out().flush();
-            try {
-                if (junit != null) {
-                    JUnitReport.write(result, failOn, ctx.workDir().resolve(junit));
-                }
-                if ("true".equals(ctx.env().get("GITHUB_ACTIONS"))) {
-                    Annotations.lines(result, failOn).forEach(ctx.out()::println);
-                    ctx.out().flush();
-                    String summary = ctx.env().get("GITHUB_STEP_SUMMARY");
-                    if (summary != null && !summary.isBlank()) {
-                        StepSummary.append(result, failOn, ctx.workDir().resolve(summary));
-                    }
-                }
-            } catch (ReportException e) {
-                throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
-            }
+            writeCiOutputs(result, Formats.CI);
         } finally {
             // the store was left closing while the outputs were written
             pipeline.awaitStoreClosed();
         }
         return failed ? ExitCode.HEALTH_FAILED : ExitCode.OK;
+    }
+
+    /** Writes each of {@code formats} in order; the first that fails stops the check ({@link ExitCode#INTERNAL}). */
+    void writeCiOutputs(ModelResult result, List<CiFormat> formats) {
+        CiRun run = new CiRun(failOn, junit == null ? null : ctx.workDir().resolve(junit), ctx.env(), ctx.workDir(),
+                ctx.out());
+        try {
+            for (CiFormat format : formats) {
+                format.write(result, run);
+            }
+        } catch (ReportException e) {
+            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+        }
     }
 
     /** The metric's line and, at warn or fail, the items behind it indented under it, each "- " + {@link ItemLines}. */

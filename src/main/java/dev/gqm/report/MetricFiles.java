@@ -1,5 +1,10 @@
 package dev.gqm.report;
 
+import dev.gqm.evaluate.GoalResult;
+import dev.gqm.evaluate.MetricResult;
+import dev.gqm.evaluate.ModelResult;
+import dev.gqm.evaluate.QuestionResult;
+import java.io.IOException;
 import java.util.regex.Pattern;
 
 /**
@@ -46,5 +51,21 @@ record MetricFiles(String goalId, String useId) {
     /** The same without the file-name checks, for the page: ids are file-name safe already. */
     static String chartId(String goalId, String useId) {
         return "chart-" + goalId + "-" + useId;
+    }
+
+    /** What a format writes for one metric of goal {@code goalId}. */
+    interface PerMetric {
+        void write(String goalId, MetricResult metric, MetricFiles files) throws IOException;
+    }
+
+    /** Runs {@code each} for every metric of {@code result}, in the model's order. */
+    static void forEach(ModelResult result, PerMetric each) throws IOException {
+        for (GoalResult goal : result.goals()) {
+            for (QuestionResult question : goal.questions()) {
+                for (MetricResult metric : question.metrics()) {
+                    each.write(goal.goal().id(), metric, new MetricFiles(goal.goal().id(), metric.use().id()));
+                }
+            }
+        }
     }
 }

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       metrics without {@code --github}) is no-data whatever the data. {@link ReportWriter} uses
  *       a drawing only when it was made from exactly the inputs of the measured result's chart, so
  *       a report is the same with or without them;</li>
- *   <li>the page's template compiled, and the HTML escaper and JSON writer started (their class
- *       initialisers alone take a tenth of a second).</li>
+ *   <li>each format's {@link Format#prepare}: the page's template compiled, the HTML escaper and
+ *       JSON writer started (their class initialisers alone take a tenth of a second).</li>
  * </ul>
  * Each unit runs once, on whichever thread gets to it first; one the report needs and nobody ran
  * yet runs on the report's thread.
@@ -102,8 +102,9 @@ public final class ReportAhead {
         }
         ahead.units.addAll(ahead.drawings.values());
         ahead.units.add(new Task<>(() -> {
-            HtmlDashboard.prepare();
-            JsonSummary.prepare();
+            for (Format format : Formats.REPORT) {
+                format.prepare();
+            }
             return null;
         }));
         return ahead;

@@ -7,7 +7,6 @@ import dev.gqm.evaluate.QuestionResult;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -15,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes a whole report directory (SPEC §6) from a {@link ModelResult}: summary.json,
- * summary.md, index.html and, per goal, each metric's CSV, items CSV and PNG/SVG chart.
+ * Writes a whole report directory (SPEC §6) from a {@link ModelResult}: each of its
+ * {@link Format}s, and the charts they share, drawn once.
  * The directory is replaced atomically: on failure the previous report stays as it was.
  */
 public final class ReportWriter {
@@ -39,6 +36,18 @@ public final class ReportWriter {
 
     static {
         HeadlessAwt.ensure();
+    }
+
+    private final List<Format> formats;
+
+    /** A writer of every format of {@link Formats#REPORT}. */
+    public ReportWriter() {
+        this(Formats.REPORT);
+    }
+
+    /** A writer of these formats, in this order. */
+    ReportWriter(List<Format> formats) {
+        this.formats = List.copyOf(formats);
     }
 
     /** Writes the report for {@code result} into {@code outDir}, replacing a previous report there. */
@@ -76,21 +85,15 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes every file of the report into {@code dir}: the summaries beside the metric files, on
-     * two threads, and the dashboard on a third as soon as its template is compiled and the charts
-     * it shows are drawn. Each chart is drawn once as SVG, for its .svg file and for the page
-     * alike. Starting the JSON and template libraries and drawing the first chart each take a few
-     * hundred milliseconds, most of a report's time, and they do not depend on each other.
+     * Writes every format into {@code dir}: those that need no chart beside the charts being drawn,
+     * on two threads, and each that shows charts on a thread of its own as soon as they are drawn.
+     * Each chart is drawn once as SVG, for its .svg file and for the page alike. Starting the JSON
+     * and template libraries and drawing the first chart each take a few hundred milliseconds, most
+     * of a report's time, and they do not depend on each other.
      */
     private void writeInto(ModelResult result, Path dir, ReportAhead ahead) throws IOException {
-        List<Callable<Void>> tasks = new ArrayList<>();
-        tasks.add(() -> {
-            JsonSummary.write(result, dir.resolve("summary.json"));
-            MarkdownSummary.write(result, dir.resolve("summary.md"));
-            return null;
-        });
-        // the page's chart elements, by element id, completed by the metric tasks
-        Map<String, CompletableFuture<String>> elements = new HashMap<>();
+        ReportCharts charts = new ReportCharts();
+        List<Callable<Void>> drawing = new ArrayList<>();
         Set<String> planned = new HashSet<>();
         for (GoalResult goal : result.goals()) {
             for (QuestionResult question : goal.questions()) {
@@ -103,18 +106,14 @@ public final class ReportWriter {
                     Files.createDirectories(dir.resolve(files.goalId()));
                     String goalId = goal.goal().id();
                     String text = question.question().text();
-                    String elementId = files.chartId();
-                    CompletableFuture<String> element = new CompletableFuture<>();
-                    elements.put(elementId, element);
-                    tasks.add(() -> {
+                    CompletableFuture<DrawnChart> chart = charts.plan(files);
+                    drawing.add(() -> {
                         try {
                             DrawnChart drawn = ahead.take(goalId, text, metric, result.asOf());
-                            if (drawn == null) {
-                                drawn = DrawnChart.draw(metric, text, result.asOf(), elementId);
-                            }
-                            writeMetric(dir, files, metric, drawn, element);
+                            chart.complete(drawn != null ? drawn
+                                    : DrawnChart.draw(metric, text, result.asOf(), files.chartId()));
                         } catch (Throwable e) {
-                            element.completeExceptionally(e);
+                            chart.completeExceptionally(e);
                             throw e;
                         }
                         return null;
@@ -122,24 +121,34 @@ public final class ReportWriter {
                 }
             }
         }
-        ExecutorService pageThread = Executors.newSingleThreadExecutor(ReportWriter::thread);
+        List<Callable<Void>> tasks = new ArrayList<>();
+        List<Callable<Void>> showingCharts = new ArrayList<>();
+        for (Format format : formats) {
+            Callable<Void> task = () -> {
+                format.write(result, dir, charts);
+                return null;
+            };
+            (format.usesCharts() ? showingCharts : tasks).add(task);
+        }
+        tasks.addAll(drawing);
+        ExecutorService chartThreads = Executors.newFixedThreadPool(Math.max(1, showingCharts.size()), ReportWriter::thread);
         ExecutorService fileThreads = Executors.newFixedThreadPool(THREADS, ReportWriter::thread);
         try {
-            // the page waits for its charts on a thread of its own, not taking a turn from the files
-            Future<Void> page = pageThread.submit(() -> {
-                HtmlDashboard.write(result, dir.resolve("index.html"),
-                        (goalId, question, metric, elementId) -> elements.get(elementId).join());
-                return null;
-            });
+            // those waiting for charts do so on threads of their own, not taking a turn from the drawing
+            List<Future<Void>> waiting = new ArrayList<>();
+            for (Callable<Void> task : showingCharts) {
+                waiting.add(chartThreads.submit(task));
+            }
             try {
                 for (Future<Void> done : fileThreads.invokeAll(tasks)) {
                     done.get();
                 }
             } finally {
-                // a chart that was never drawn must not keep the page waiting
-                elements.values().forEach(f -> f.completeExceptionally(new IOException("chart not drawn")));
+                charts.abandon();
             }
-            page.get();
+            for (Future<Void> done : waiting) {
+                done.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing the report");
@@ -157,7 +166,7 @@ public final class ReportWriter {
             throw new IOException(cause);
         } finally {
             fileThreads.shutdownNow();
-            pageThread.shutdownNow();
+            chartThreads.shutdownNow();
         }
     }
 
@@ -165,17 +174,6 @@ public final class ReportWriter {
         Thread thread = new Thread(runnable, "gqm-report");
         thread.setDaemon(true);
         return thread;
-    }
-
-    private static void writeMetric(Path dir, MetricFiles files, MetricResult metric, DrawnChart drawn,
-                                    CompletableFuture<String> element) throws IOException {
-        MetricCsv.writeSeries(metric, dir.resolve(files.csv()));
-        if (metric.items() != null && !metric.items().isEmpty()) {
-            MetricCsv.writeItems(metric.items(), dir.resolve(files.itemsCsv()));
-        }
-        Files.write(dir.resolve(files.png()), drawn.png());
-        Files.writeString(dir.resolve(files.svg()), drawn.svgDocument(), StandardCharsets.UTF_8);
-        element.complete(drawn.svgElement());
     }
 
     private static ReportException failure(Path outDir, Exception e) {
