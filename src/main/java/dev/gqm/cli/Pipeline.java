@@ -285,14 +285,19 @@ final class Pipeline {
             for (Question question : goal.questions()) {
                 for (MetricUse use : question.metrics()) {
                     Source source = catalog.find(use.metric()).orElseThrow().requires();
-                    if (source == Source.GITHUB && o.github == null) {
-                        String what = use.metric().startsWith("change.") ? "a forge" : "an issue tracker";
-                        return Optional.of("metric " + use.metric() + " needs " + what + ": give --github OWNER/REPO");
+                    if (source.tracker() && o.github == null) {
+                        return Optional.of("metric " + use.metric() + " needs " + source.missing()
+                                + ": give --github OWNER/REPO");
                     }
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether some metric reads a tracker's issues or change requests. */
+    static boolean needsTracker(Set<Source> needed) {
+        return needed.stream().anyMatch(Source::tracker);
     }
 
     /** The sources the model's metrics read. */
@@ -432,7 +437,7 @@ final class Pipeline {
                 idle.add(TablesawWarmup::runHere);
             }
             if (reportAheadWanted) {
-                reportAhead = ReportAhead.plan(asOf, needed.contains(Source.GITHUB) && o.github == null
+                reportAhead = ReportAhead.plan(asOf, needsTracker(needed) && o.github == null
                         ? noTrackerResults(model) : List.of());
                 idle.addAll(reportAhead.units());
             }
@@ -468,7 +473,7 @@ final class Pipeline {
                 sources.add(SourceInfo.git(git.location(), git.head()));
             }
             Optional<IssueData> tracker = Optional.empty();
-            if (needed.contains(Source.GITHUB) && o.github != null) {
+            if (needsTracker(needed) && o.github != null) {
                 GitHubState gh = collectGitHub(o, store);
                 IssueStore issues = store.issues(gh.sourceId());
                 IssueData built = IssueData.build(issues.issues(), issues.comments(), issues.reviews(),
@@ -481,7 +486,7 @@ final class Pipeline {
                 }
                 tracker = Optional.of(built);
                 sources.add(SourceInfo.github(gh.repository()));
-            } else if (needed.contains(Source.GITHUB)) {
+            } else if (needsTracker(needed)) {
                 warnings.add("no --github OWNER/REPO: issue and change-request metrics are no-data");
             }
             warnings.forEach(w -> progress("warning: " + w));
@@ -514,7 +519,7 @@ final class Pipeline {
             for (Question question : goal.questions()) {
                 for (MetricUse use : question.metrics()) {
                     Metric metric = catalog.find(use.metric()).orElseThrow();
-                    if (metric.requires() == Source.GITHUB) {
+                    if (metric.requires().tracker()) {
                         expected.add(new ReportAhead.Expected(goal.id(), question.text(),
                                 new MetricResult(use, metric.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE)));
                     }

@@ -31,7 +31,7 @@ abstract class TrackerMetric implements Metric {
 
     @Override
     public Source requires() {
-        return Source.GITHUB;
+        return pulls() ? Source.CHANGES : Source.ISSUES;
     }
 
     @Override
