@@ -5,6 +5,7 @@ import dev.gqm.collect.SourceException;
 import dev.gqm.collect.git.GitRepositorySource;
 import dev.gqm.collect.github.GitHubIssueSource;
 import dev.gqm.collect.github.GitHubToken;
+import dev.gqm.collect.github.GitHubWeb;
 import dev.gqm.collect.github.Sleeper;
 import dev.gqm.dataset.Dataset;
 import dev.gqm.dataset.GitData;
@@ -485,7 +486,7 @@ final class Pipeline {
                     built = built.withNotes(List.of(new Note(Note.PARTIAL_COLLECTION, text)));
                 }
                 tracker = Optional.of(built);
-                sources.add(SourceInfo.github(gh.repository()));
+                sources.add(SourceInfo.tracker("github", "GitHub", gh.repository(), GitHubWeb.page(o.githubApiUrl, gh.repository())));
             } else if (needsTracker(needed)) {
                 warnings.add("no --github OWNER/REPO: issue and change-request metrics are no-data");
             }

@@ -64,7 +64,8 @@ public final class ControlCharacters {
             goals.add(new GoalResult(replaced(goal.goal()), goal.status(), questions));
         }
         List<SourceInfo> sources = result.sources().stream().map(s -> new SourceInfo(replaced(s.kind()),
-                replaced(s.location()), replaced(s.head()), replaced(s.repository()))).toList();
+                replaced(s.location()), replaced(s.head()), replaced(s.repository()), replaced(s.name()),
+                replaced(s.webUrl()))).toList();
         return new ModelResult(model, result.asOf(), result.generatedAt(), sources, result.status(), goals,
                 result.warnings().stream().map(ControlCharacters::replaced).toList());
     }

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code index.html}: a self-contained dashboard rendered from {@code index.peb}, with its style,
@@ -50,8 +49,6 @@ final class HtmlDashboard {
     static final int MAX_ITEM_ROWS = 100;
     /** Items of a metric at warn or fail are shown open when there are this few: they are the to-do list. */
     static final int OPEN_ITEM_ROWS = 25;
-
-    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
 
     private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
             .loader(new ClasspathLoader(HtmlDashboard.class.getClassLoader()))
@@ -120,7 +117,7 @@ final class HtmlDashboard {
         page.put("asOf", time(result.asOf()));
         page.put("generatedAt", time(result.generatedAt()));
         page.put("status", status(result.status()));
-        page.put("sources", result.sources().stream().map(s -> source(s, result)).toList());
+        page.put("sources", result.sources().stream().map(HtmlDashboard::source).toList());
         List<Map<String, Object>> goals = new ArrayList<>();
         List<MetricResult> all = new ArrayList<>();
         for (GoalResult goal : result.goals()) {
@@ -141,7 +138,7 @@ final class HtmlDashboard {
         return Map.of("iso", iso, "text", iso.replace('T', ' ').replace("Z", " UTC"));
     }
 
-    private static Map<String, String> source(SourceInfo source, ModelResult result) {
+    private static Map<String, String> source(SourceInfo source) {
         Map<String, String> view = new LinkedHashMap<>();
         view.put("kind", text(source.kind()));
         view.put("location", text(source.location()));
@@ -149,39 +146,11 @@ final class HtmlDashboard {
         view.put("head", text(source.head()));
         view.put("shortHead", source.head() == null ? "" : source.head().substring(0, Math.min(7, source.head().length())));
         view.put("repository", text(source.repository()));
-        if ("github".equals(source.kind()) && source.repository() != null) {
-            view.put("href", repositoryPage(source.repository(), result));
+        view.put("name", text(source.name()));
+        if (!source.git()) {
+            view.put("href", source.webUrl() != null && isWebLink(source.webUrl()) ? source.webUrl() : "");
         }
         return view;
-    }
-
-    /**
-     * The repository's web page. GitHub Enterprise Server lives on its own host, which only the
-     * items' links tell: take the page from one of them, else github.com.
-     */
-    static String repositoryPage(String repository, ModelResult result) {
-        if (!OWNER_REPO.matcher(repository).matches()) {
-            return "";
-        }
-        String path = "/" + repository + "/";
-        for (GoalResult goal : result.goals()) {
-            for (MetricResult metric : metrics(goal)) {
-                Items items = metric.items();
-                int link = items == null || items.linkColumn() == null ? -1 : items.columns().indexOf(items.linkColumn());
-                if (link < 0) {
-                    continue;
-                }
-                for (List<Object> row : items.rows()) {
-                    if (row.get(link) instanceof String url && isWebLink(url)) {
-                        int at = url.indexOf(path, url.indexOf("//") + 2);
-                        if (at > 0 && url.indexOf('/', url.indexOf("//") + 2) == at) {
-                            return url.substring(0, at + path.length() - 1);
-                        }
-                    }
-                }
-            }
-        }
-        return "https://github.com/" + repository;
     }
 
     private static List<MetricResult> metrics(GoalResult goal) {

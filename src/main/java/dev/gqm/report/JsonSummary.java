@@ -65,24 +65,15 @@ final class JsonSummary {
     private static ObjectNode source(SourceInfo source) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("kind", source.kind());
-        switch (source.kind()) {
-            case "git" -> {
+        if (source.git()) {
+            node.put("location", source.location());
+            node.put("head", source.head());
+        } else {
+            // a tracker: what it reads (SPEC §6: {"kind": "github", "repository": "o/r"})
+            if (source.location() != null) {
                 node.put("location", source.location());
-                node.put("head", source.head());
             }
-            case "github" -> node.put("repository", source.repository());
-            default -> {
-                // a kind this writer does not know yet: keep whatever it carries
-                if (source.location() != null) {
-                    node.put("location", source.location());
-                }
-                if (source.head() != null) {
-                    node.put("head", source.head());
-                }
-                if (source.repository() != null) {
-                    node.put("repository", source.repository());
-                }
-            }
+            node.put("repository", source.repository());
         }
         return node;
     }

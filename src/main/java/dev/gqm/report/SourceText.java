@@ -2,17 +2,16 @@ package dev.gqm.report;
 
 import dev.gqm.evaluate.SourceInfo;
 
-/** A source in one line for people: "git /path/to/repo at 1a2b3c4", "GitHub o/r". */
+/** A source in one line for people: "git /path/to/repo at 1a2b3c4", "GitHub o/r" (the tracker's own name). */
 final class SourceText {
     private SourceText() {
     }
 
     static String of(SourceInfo source) {
-        return switch (source.kind()) {
-            case "git" -> "git " + source.location() + (source.head() == null ? "" : " at " + shortSha(source.head()));
-            case "github" -> "GitHub " + source.repository();
-            default -> source.kind() + " " + firstNonNull(source.location(), source.repository(), "");
-        };
+        if (source.git()) {
+            return "git " + source.location() + (source.head() == null ? "" : " at " + shortSha(source.head()));
+        }
+        return firstNonNull(source.name(), source.kind(), "") + " " + firstNonNull(source.repository(), source.location(), "");
     }
 
     private static String shortSha(String head) {

@@ -188,19 +188,6 @@ class HtmlDashboardTest {
     }
 
     @Test
-    void repositoryPageFollowsTheItemsHostForEnterpriseServer() {
-        assertEquals("https://github.com/o/r", HtmlDashboard.repositoryPage("o/r", ReportFixtures.result()));
-        MetricResult stale = ReportFixtures.staleIssues();
-        Items enterprise = new Items(List.of("url"), List.of(List.of("https://git.example.com/o/r/issues/3")), "url");
-        MetricResult onEnterprise = new MetricResult(stale.use(), stale.unit(), stale.value(), stale.status(), null,
-                stale.series(), enterprise);
-        assertEquals("https://git.example.com/o/r", HtmlDashboard.repositoryPage("o/r", oneMetric(onEnterprise)));
-        assertEquals("https://github.com/o/r", HtmlDashboard.repositoryPage("o/r", oneMetric(ReportFixtures.commits())));
-        assertEquals("", HtmlDashboard.repositoryPage("o/r\" onclick=\"x", ReportFixtures.result()), "not owner/name");
-    }
-
-    /** They are inserted as markup: a closing tag inside would end the element early. */
-    @Test
     void styleAndScriptCannotCloseTheirElements() throws IOException {
         for (String name : List.of(HtmlDashboard.STYLE, HtmlDashboard.SCRIPT)) {
             try (InputStream in = HtmlDashboardTest.class.getClassLoader().getResourceAsStream(name)) {

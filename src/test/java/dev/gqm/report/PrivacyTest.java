@@ -84,7 +84,7 @@ class PrivacyTest {
                 "definition", first.better());
         GoalResult goal = original.goals().get(0);
         ModelResult result = new ModelResult(original.model(), original.asOf(), original.generatedAt(),
-                List.of(SourceInfo.git("https://jo%40example.com@host.org/r.git", "abc"), SourceInfo.github("o/r")),
+                List.of(SourceInfo.git("https://jo%40example.com@host.org/r.git", "abc"), SourceInfo.tracker("github", "GitHub", "o/r", "https://github.com/o/r")),
                 original.status(), List.of(new GoalResult(goal.goal(), goal.status(), List.of(
                         new QuestionResult(goal.questions().get(0).question(), goal.questions().get(0).status(),
                                 List.of(withText))))),
@@ -99,7 +99,7 @@ class PrivacyTest {
         assertSame(first.use(), m.use());
         assertEquals(first.series(), m.series());
         assertEquals(List.of("mailmap line for (e-mail hidden) ignored"), shown.warnings());
-        assertEquals(List.of(SourceInfo.git("https://host.org/r.git", "abc"), SourceInfo.github("o/r")), shown.sources());
+        assertEquals(List.of(SourceInfo.git("https://host.org/r.git", "abc"), SourceInfo.tracker("github", "GitHub", "o/r", "https://github.com/o/r")), shown.sources());
         assertSame(result.model(), shown.model());
         assertNull(Privacy.text(null));
     }

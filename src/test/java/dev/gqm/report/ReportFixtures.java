@@ -150,7 +150,7 @@ final class ReportFixtures {
                 new QuestionResult(q6, Status.FAIL, List.of(review))));
         return new ModelResult(model, AS_OF, GENERATED,
                 List.of(SourceInfo.git("/src/project", "0123456789abcdef0123456789abcdef01234567"),
-                        SourceInfo.github("o/r")),
+                        SourceInfo.tracker("github", "GitHub", "o/r", "https://github.com/o/r")),
                 Status.FAIL, List.of(g1, g2), List.of("no .mailmap at the tip: identities not merged",
                         "unknown bot pattern <img src=x onerror=alert(1)>"));
     }
