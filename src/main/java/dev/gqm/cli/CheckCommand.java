@@ -30,11 +30,16 @@ import picocli.CommandLine.TypeConversionException;
                 "collecting anything when a metric needs a source that was not given (see --allow-missing-sources).",
                 "On GitHub Actions (GITHUB_ACTIONS=true) it also annotates the run with ::error/::warning",
                 "and appends a table to the job summary ($GITHUB_STEP_SUMMARY)."})
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand implements Callable<Integer>, SourceOptions.Holder {
     private final Context ctx;
 
     @Mixin
     RunOptions options = new RunOptions();
+
+    @Override
+    public SourceOptions sources() {
+        return options;
+    }
 
     @Option(names = "--write-report", description = "Also write the report (to --out or reports/<model-id>/).")
     boolean writeReport;

@@ -7,11 +7,16 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = "Only fills the store from the sources (incrementally); no metric, no report.")
-final class CollectCommand implements Callable<Integer> {
+final class CollectCommand implements Callable<Integer>, SourceOptions.Holder {
     private final Context ctx;
 
     @Mixin
     SourceOptions options = new SourceOptions();
+
+    @Override
+    public SourceOptions sources() {
+        return options;
+    }
 
     CollectCommand(Context ctx) {
         this.ctx = ctx;
@@ -23,15 +28,16 @@ final class CollectCommand implements Callable<Integer> {
             throw new GqmException(ExitCode.USAGE, "collect --offline would collect nothing");
         }
         Pipeline pipeline = new Pipeline(ctx);
-        pipeline.checkGitHubOptions(options);
+        java.util.Optional<Trackers.Active> tracker = pipeline.checkTrackerOptions(options);
         pipeline.openGitAhead(options);
         try (Store store = pipeline.openStore(options)) {
             Pipeline.GitState git = pipeline.collectGit(options, store);
             ctx.out().println("Collected " + git.location() + " at " + (git.head() == null ? "(no commits)" : git.head())
                     + ": " + git.newCommits() + " new commits");
-            if (options.github != null) {
-                Pipeline.GitHubState gh = pipeline.collectGitHub(options, store);
-                ctx.out().println("Collected GitHub " + gh.repository() + " in " + gh.requests() + " requests");
+            if (tracker.isPresent()) {
+                Pipeline.TrackerState t = pipeline.collectTracker(options, store, tracker.get());
+                ctx.out().println("Collected " + tracker.get().tracker().name() + " " + t.repository() + " in "
+                        + t.requests() + " requests");
             }
         } finally {
             pipeline.closeAhead();

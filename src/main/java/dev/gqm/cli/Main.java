@@ -156,6 +156,12 @@ public final class Main implements Runnable {
         } else {
             commands.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
+        // every command that collects takes the trackers' options, declared by the trackers themselves
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof SourceOptions.Holder holder) {
+                Trackers.addOptions(sub.getCommandSpec(), holder.sources().tracker);
+            }
+        }
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setOut(ctx.out());
         cl.setErr(ctx.err());

@@ -1,12 +1,10 @@
 package dev.gqm.cli;
 
 import dev.gqm.Trace;
+import dev.gqm.collect.IssueSource;
 import dev.gqm.collect.SourceException;
+import dev.gqm.collect.Tracker;
 import dev.gqm.collect.git.GitRepositorySource;
-import dev.gqm.collect.github.GitHubIssueSource;
-import dev.gqm.collect.github.GitHubToken;
-import dev.gqm.collect.github.GitHubWeb;
-import dev.gqm.collect.github.Sleeper;
 import dev.gqm.dataset.Dataset;
 import dev.gqm.dataset.GitData;
 import dev.gqm.dataset.IdentitiesException;
@@ -37,7 +35,7 @@ import dev.gqm.report.Privacy;
 import dev.gqm.report.ReportAhead;
 import dev.gqm.report.ReportException;
 import dev.gqm.report.ReportWriter;
-import dev.gqm.store.GitHubSync;
+import dev.gqm.store.IssueSync;
 import dev.gqm.store.GitSync;
 import dev.gqm.store.IssueStore;
 import dev.gqm.store.Store;
@@ -225,49 +223,45 @@ final class Pipeline {
         }
     }
 
-    /** What collection left in the store for the GitHub source. */
-    record GitHubState(long sourceId, String repository, int requests) {
+    /** What collection left in the store for the tracker source. */
+    record TrackerState(long sourceId, Trackers.Active active, int requests) {
+        String repository() {
+            return active.configured().repository();
+        }
     }
 
-    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
-
-    /** Checks the GitHub options before anything is collected (exit 2 when they are wrong). */
-    void checkGitHubOptions(SourceOptions o) {
-        if (o.github == null) {
-            return;
-        }
-        if (!OWNER_REPO.matcher(o.github).matches()) {
-            throw new GqmException(ExitCode.USAGE, "bad --github '" + o.github + "': expected OWNER/REPO");
-        }
-        if (!o.githubApiUrl.matches("^https?://[^/\\s]+.*")) {
-            throw new GqmException(ExitCode.USAGE, "bad --github-api-url '" + o.githubApiUrl + "': expected an http(s) URL");
-        }
-        if (!o.offline) {
-            GitHubToken.fromEnvironment(ctx.env()).problem().ifPresent(problem -> {
+    /**
+     * The tracker the options turn on, checked before anything is collected (exit 2 when an option
+     * or the credentials are wrong); empty when none was given.
+     */
+    Optional<Trackers.Active> checkTrackerOptions(SourceOptions o) {
+        Optional<Trackers.Active> active = Trackers.active(o.tracker);
+        if (active.isPresent() && !o.offline) {
+            active.get().configured().credentialProblem(ctx.env()).ifPresent(problem -> {
                 throw new GqmException(ExitCode.USAGE, problem);
             });
         }
+        return active;
     }
 
-    GitHubState collectGitHub(SourceOptions o, Store store) {
-        String apiUrl = o.githubApiUrl.replaceAll("/+$", "");
+    TrackerState collectTracker(SourceOptions o, Store store, Trackers.Active active) {
+        String kind = active.tracker().kind();
+        Tracker.Configured tracker = active.configured();
         try {
-            String location = apiUrl + "/repos/" + o.github;
+            String location = tracker.location();
             if (o.offline) {
-                long stored = store.findSource("github", location).orElseThrow(() -> new GqmException(ExitCode.SOURCE,
-                        "no stored GitHub data for " + o.github + ": run once without --offline"));
-                return new GitHubState(stored, o.github, 0);
+                long stored = store.findSource(kind, location).orElseThrow(() -> new GqmException(ExitCode.SOURCE,
+                        "no stored " + active.tracker().name() + " data for " + tracker.repository()
+                                + ": run once without --offline"));
+                return new TrackerState(stored, active, 0);
             }
-            long id = store.sourceId("github", location);
-            GitHubToken token = GitHubToken.fromEnvironment(ctx.env());
-            token.warning().ifPresent(w -> progress("warning: " + w));
-            progress("reading issues and pull requests of " + o.github + " from " + apiUrl);
-            GitHubIssueSource source = new GitHubIssueSource(o.github, apiUrl, token.value().orElse(null), Sleeper.REAL,
-                    ctx.clock(), this::progress, GitHubIssueSource.DEFAULT_WAIT_BUDGET);
-            new GitHubSync(store.issues(id)).sync(source);
-            progress("GitHub: " + source.requests() + " requests"
+            long id = store.sourceId(kind, location);
+            IssueSource source = tracker.open(ctx.env(), ctx.clock(), this::progress);
+            progress("reading " + tracker.describe());
+            new IssueSync(store.issues(id)).sync(source);
+            progress(active.tracker().name() + ": " + source.requests() + " requests"
                     + (source.notModified() == 0 ? "" : " (" + source.notModified() + " not modified)"));
-            return new GitHubState(id, o.github, source.requests());
+            return new TrackerState(id, active, source.requests());
         } catch (SourceException e) {
             throw new GqmException(ExitCode.SOURCE, e.getMessage(), e);
         } catch (StoreException e) {
@@ -286,9 +280,9 @@ final class Pipeline {
             for (Question question : goal.questions()) {
                 for (MetricUse use : question.metrics()) {
                     Source source = catalog.find(use.metric()).orElseThrow().requires();
-                    if (source.tracker() && o.github == null) {
+                    if (source.tracker() && Trackers.active(o.tracker).isEmpty()) {
                         return Optional.of("metric " + use.metric() + " needs " + source.missing()
-                                + ": give --github OWNER/REPO");
+                                + ": give " + Trackers.howToGive());
                     }
                 }
             }
@@ -359,7 +353,7 @@ final class Pipeline {
     ModelResult measure(RunOptions o, Model model, boolean closeLater) {
         // options first, as before the split: a usage error creates and locks no store
         asOf(o);
-        checkGitHubOptions(o);
+        checkTrackerOptions(o);
         identities(o);
         Store store = openStore(o);
         Trace.at("store open");
@@ -420,7 +414,7 @@ final class Pipeline {
         // the model's words as the outputs show them, here already: charts drawn ahead show them too
         Model model = ControlCharacters.replaced(raw);
         Instant asOf = asOf(o);
-        checkGitHubOptions(o);
+        Optional<Trackers.Active> active = checkTrackerOptions(o);
         IdentitiesFile identities = identities(o);
         Instant generatedAt = ctx.clock().instant();
         Set<Source> needed = needed(model);
@@ -438,7 +432,7 @@ final class Pipeline {
                 idle.add(TablesawWarmup::runHere);
             }
             if (reportAheadWanted) {
-                reportAhead = ReportAhead.plan(asOf, needsTracker(needed) && o.github == null
+                reportAhead = ReportAhead.plan(asOf, needsTracker(needed) && active.isEmpty()
                         ? noTrackerResults(model) : List.of());
                 idle.addAll(reportAhead.units());
             }
@@ -474,8 +468,8 @@ final class Pipeline {
                 sources.add(SourceInfo.git(git.location(), git.head()));
             }
             Optional<IssueData> tracker = Optional.empty();
-            if (needsTracker(needed) && o.github != null) {
-                GitHubState gh = collectGitHub(o, store);
+            if (needsTracker(needed) && active.isPresent()) {
+                TrackerState gh = collectTracker(o, store, active.get());
                 IssueStore issues = store.issues(gh.sourceId());
                 IssueData built = IssueData.build(issues.issues(), issues.comments(), issues.reviews(),
                         new IdentityResolver(mailmap, identities), asOf);
@@ -486,9 +480,10 @@ final class Pipeline {
                     built = built.withNotes(List.of(new Note(Note.PARTIAL_COLLECTION, text)));
                 }
                 tracker = Optional.of(built);
-                sources.add(SourceInfo.tracker("github", "GitHub", gh.repository(), GitHubWeb.page(o.githubApiUrl, gh.repository())));
+                sources.add(SourceInfo.tracker(active.get().tracker().kind(), active.get().tracker().name(),
+                        gh.repository(), active.get().configured().webUrl()));
             } else if (needsTracker(needed)) {
-                warnings.add("no --github OWNER/REPO: issue and change-request metrics are no-data");
+                warnings.add("no " + Trackers.howToGive() + ": issue and change-request metrics are no-data");
             }
             warnings.forEach(w -> progress("warning: " + w));
             Dataset data = new Dataset(asOf, gitData, tracker);

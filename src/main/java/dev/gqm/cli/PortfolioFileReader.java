@@ -29,8 +29,10 @@ final class PortfolioFileReader {
     private static final int MAX_ALIASES = 10;
     private static final int MAX_CODE_POINTS = 1_048_576;
     private static final List<String> TOP_KEYS = List.of("repositories");
-    private static final List<String> ENTRY_KEYS = List.of("repo", "github", "name", "group", "branch");
-    private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    /** An entry's own keys, then each tracker's (its options' portfolio keys: github, github_api_url...). */
+    private static final List<String> ENTRY_KEYS = java.util.stream.Stream.of(java.util.stream.Stream.of("repo"),
+            Trackers.portfolioKeys().stream(), java.util.stream.Stream.of("name", "group", "branch"))
+            .flatMap(k -> k).toList();
     // YAML 1.2 reads 2024 or true as numbers and booleans; in a portfolio they are names
     private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
 
@@ -120,9 +122,26 @@ final class PortfolioFileReader {
         } else {
             repo = text(repoNode, "'repo'");
         }
-        String github = optional(entry, "github");
-        if (github != null && !OWNER_REPO.matcher(github).matches()) {
-            problem(entry.get("github"), "'github' must be OWNER/REPO, not '" + github + "'");
+        Map<String, String> tracker = new java.util.LinkedHashMap<>();
+        Node trackerNode = null;
+        String trackerKey = null;
+        for (String key : Trackers.portfolioKeys()) {
+            String value = optional(entry, key);
+            if (value != null) {
+                tracker.put(Trackers.byPortfolioKey(key).orElseThrow().name(), value);
+                if (trackerNode == null) {
+                    trackerNode = entry.get(key);
+                    trackerKey = key;
+                }
+            }
+        }
+        if (!tracker.isEmpty()) {
+            try {
+                Trackers.active(tracker);
+            } catch (GqmException e) {
+                // the tracker's own words, under the key the file used
+                problem(trackerNode, "'" + trackerKey + "': " + e.getMessage());
+            }
         }
         String group = optional(entry, "group");
         String branch = optional(entry, "branch");
@@ -149,7 +168,7 @@ final class PortfolioFileReader {
         if (problems.size() != before || name == null || repo == null) {
             return null;
         }
-        return new PortfolioRepository(name, resolve(repo), github, group, branch);
+        return new PortfolioRepository(name, resolve(repo), tracker, group, branch);
     }
 
     /**

@@ -63,7 +63,7 @@ final class PortfolioRun {
         List<RunOptions> perRepository = new ArrayList<>();
         for (PortfolioRepository repository : portfolio.repositories()) {
             RunOptions o = forRepository(shared, repository, asOf);
-            pipeline.checkGitHubOptions(o);
+            pipeline.checkTrackerOptions(o);
             perRepository.add(o);
         }
         Path given = shared.out == null ? ctx.workDir().resolve(DEFAULT_OUT) : ctx.workDir().resolve(shared.out);
@@ -161,8 +161,9 @@ final class PortfolioRun {
         RunOptions o = new RunOptions();
         o.repo = repository.repo();
         o.branch = repository.branch() != null ? repository.branch() : shared.branch;
-        o.github = repository.github();
-        o.githubApiUrl = shared.githubApiUrl;
+        // the shared options (an API endpoint), then the entry's own: its repository on the tracker
+        o.tracker.putAll(shared.tracker);
+        o.tracker.putAll(repository.tracker());
         o.model = shared.model;
         o.asOf = asOf.toString();
         o.store = shared.store;

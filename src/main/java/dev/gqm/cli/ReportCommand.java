@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
         description = {"Collects (incrementally), measures every metric of the model as of --as-of and writes the report.",
                 "The report: summary.json, summary.md, index.html and, per goal, CSV series, items and PNG/SVG charts.",
                 "With --portfolio FILE: one report per repository of the file under OUT/<name>/, and OUT/index.html and OUT/portfolio.csv comparing them (OUT: --out, default reports/portfolio/)."})
-final class ReportCommand implements Callable<Integer> {
+final class ReportCommand implements Callable<Integer>, SourceOptions.Holder {
     /** Options a portfolio file sets per repository, so they cannot also be given once for all. */
-    private static final List<String> PER_REPOSITORY = List.of("--repo", "--github");
+    /** Options a portfolio entry sets for itself: the repository, and what each tracker reads. */
+    private static final List<String> PER_REPOSITORY = java.util.stream.Stream.concat(java.util.stream.Stream.of("--repo"),
+            Trackers.ALL.stream().map(t -> t.options().get(0).name())).toList();
 
     private final Context ctx;
 
@@ -27,6 +29,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions options = new RunOptions();
+
+    @Override
+    public SourceOptions sources() {
+        return options;
+    }
 
     @Option(names = "--portfolio", paramLabel = "FILE",
             description = "Portfolio file (YAML): the repositories to report on and compare, each with repo, and optional github, name, group, branch.")

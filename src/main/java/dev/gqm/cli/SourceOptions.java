@@ -16,16 +16,10 @@ class SourceOptions {
     @Option(names = "--branch", paramLabel = "NAME", description = "Branch to analyse. Default: HEAD.")
     String branch;
 
-    @Option(names = "--github", paramLabel = "OWNER/REPO", description = "GitHub repository for the issue and change-request metrics.")
-    String github;
-
-    @Option(names = "--github-api-url", paramLabel = "URL", description = "GitHub REST endpoint; GitHub Enterprise Server is https://HOST/api/v3. Default: ${DEFAULT-VALUE}.")
-    String githubApiUrl = "https://api.github.com";
-
     @Option(names = "--store", paramLabel = "PATH|URL", description = STORE)
     String store;
 
-    @Option(names = "--offline", description = "Report from the store alone: no Git fetch, no GitHub request.")
+    @Option(names = "--offline", description = "Report from the store alone: no Git fetch, no tracker request.")
     boolean offline;
 
     @Option(names = "--cache-dir", paramLabel = "DIR", description = CACHE_DIR)
@@ -33,4 +27,12 @@ class SourceOptions {
 
     @Option(names = "--verbose", description = VERBOSE)
     boolean verbose;
+
+    /** The tracker options given (option name → value): their options are added by {@link Trackers}. */
+    final java.util.Map<String, String> tracker = new java.util.LinkedHashMap<>();
+
+    /** A command whose options these are: it collects, so it takes every tracker's options too. */
+    interface Holder {
+        SourceOptions sources();
+    }
 }

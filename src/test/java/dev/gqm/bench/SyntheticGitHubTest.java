@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gqm.collect.Issue;
 import dev.gqm.collect.Review;
 import dev.gqm.collect.github.GitHubIssueSource;
-import dev.gqm.store.GitHubSync;
+import dev.gqm.store.IssueSync;
 import dev.gqm.store.GitHubTables;
 import dev.gqm.store.IssueStore;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ class SyntheticGitHubTest {
             GitHubTables.create(connection);
             IssueStore store = new IssueStore(connection, 1);
 
-            new GitHubSync(store).sync(source(github));
+            new IssueSync(store).sync(source(github));
             // repository + ceil(210/100) issue pages + ceil(420/100) comment pages + 1 pull page + 60 review lists
             assertEquals(Map.of("repository", 1L, "issues", 3L, "comments", 5L, "pulls", 1L, "reviews", 60L,
                     "other", 0L, "total", 70L, "not_modified", 0L), withoutSpan(github.stats(true)));
@@ -60,17 +60,17 @@ class SyntheticGitHubTest {
 
             // unchanged: no repository lookup; the issue and comment listings answer their cursor's
             // item again (one page, whose ETag is kept), the pull listing 304 (ETag of the cold run)
-            new GitHubSync(store).sync(source(github));
+            new IssueSync(store).sync(source(github));
             assertEquals(Map.of("repository", 0L, "issues", 1L, "comments", 1L, "pulls", 1L, "reviews", 0L,
                     "other", 0L, "total", 3L, "not_modified", 1L), withoutSpan(github.stats(true)));
             // unchanged again: the same three requests, all conditional, all 304
-            new GitHubSync(store).sync(source(github));
+            new IssueSync(store).sync(source(github));
             assertEquals(Map.of("repository", 0L, "issues", 1L, "comments", 1L, "pulls", 1L, "reviews", 0L,
                     "other", 0L, "total", 3L, "not_modified", 3L), withoutSpan(github.stats(true)));
 
             // items 1..5 get a comment each, a minute apart after the newest item (T0 + 211 h)
             assertArrayEquals(new int[] {1, 2, 3, 4, 5}, github.touch(5));
-            new GitHubSync(store).sync(source(github));
+            new IssueSync(store).sync(source(github));
             assertEquals(Map.of("repository", 0L, "issues", 1L, "comments", 1L, "pulls", 1L, "reviews", 1L,
                     "other", 0L, "total", 4L, "not_modified", 0L), withoutSpan(github.stats(true)));
             assertEquals(425, store.comments().size());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gqm.collect.SourceException;
-import dev.gqm.store.GitHubSync;
+import dev.gqm.store.IssueSync;
 import dev.gqm.store.GitHubTables;
 import dev.gqm.store.IssueStore;
 import java.io.PrintWriter;
@@ -65,7 +65,7 @@ class TokenSecrecyTest {
             GitHubIssueSource source = new GitHubIssueSource("acme/widget", github.url(), CANARY, d -> { },
                     Clock.fixed(NOW, ZoneOffset.UTC), progress::add, Duration.ofHours(1));
 
-            new GitHubSync(store).sync(source);
+            new IssueSync(store).sync(source);
             assertEquals(2, store.issues().size());
             // every request, the library's and ours, carried the token
             assertEquals(source.requests(), github.authorizations.size());

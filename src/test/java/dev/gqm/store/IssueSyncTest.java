@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A hand-made tracker collected into SQLite: what is stored, and what a rerun asks for. */
-class GitHubSyncTest {
+class IssueSyncTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-02-01T00:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -86,7 +86,7 @@ class GitHubSyncTest {
     @Test
     void storesIssuesPullRequestsCommentsAndReviews() throws Exception {
         GitHubIssueSource source = source();
-        new GitHubSync(store).sync(source);
+        new IssueSync(store).sync(source);
 
         List<Issue> issues = store.issues();
         assertEquals(List.of(1, 2, 3, 4), issues.stream().map(Issue::number).toList());
@@ -134,12 +134,12 @@ class GitHubSyncTest {
 
     @Test
     void rerunWithNothingChangedAsksLittleAndDuplicatesNothing() throws Exception {
-        new GitHubSync(store).sync(source());
+        new IssueSync(store).sync(source());
         List<Issue> before = store.issues();
         GitHubIssueSource again = source();
         int served = github.requests.size();
 
-        new GitHubSync(store).sync(again);
+        new IssueSync(store).sync(again);
 
         assertTrue(again.requests() < 10, "requests: " + again.requests());
         // issues, comments, pulls: no repository lookup (it was found before), no reviews
@@ -152,13 +152,13 @@ class GitHubSyncTest {
 
     @Test
     void rerunReadsReviewsOnlyOfPullRequestsUpdatedSince() throws Exception {
-        new GitHubSync(store).sync(source());
+        new IssueSync(store).sync(source());
         github.issues.get(1).put("updated_at", "2025-01-10T00:00:00Z");
         github.pulls.get(0).put("updated_at", "2025-01-10T00:00:00Z");
         github.addReview(5004, 2, "erin", "User", "2025-01-10T00:00:00Z", "CHANGES_REQUESTED");
         int served = github.requests.size();
 
-        new GitHubSync(store).sync(source());
+        new IssueSync(store).sync(source());
 
         List<String> reviewRequests = github.requests.subList(served, github.requests.size()).stream()
                 .filter(r -> r.contains("/reviews")).toList();
@@ -187,7 +187,7 @@ class GitHubSyncTest {
         assertEquals(Map.of("issues", Instant.parse("2025-01-05T00:00:00Z")), store.cursors());
 
         int served = github.requests.size();
-        new GitHubSync(store).sync(source());
+        new IssueSync(store).sync(source());
 
         assertTrue(github.requests.get(served).endsWith("&since=2025-01-05T00%3A00%3A00Z"),
                 github.requests.get(served));
@@ -199,7 +199,7 @@ class GitHubSyncTest {
 
     @Test
     void unchangedRerunsAskConditionallyAndOnlyAChangedStreamIsReadAgain() throws Exception {
-        new GitHubSync(store).sync(source());
+        new IssueSync(store).sync(source());
         // the issue and comment listings took two pages: their first page was not the whole answer
         assertEquals(Set.of("pulls"), store.etags().keySet());
 
@@ -207,7 +207,7 @@ class GitHubSyncTest {
         // the whole answer, so its ETag is kept; the pull listing's first page is as the cold run saw it
         GitHubIssueSource first = source();
         int served = github.requests.size();
-        new GitHubSync(store).sync(first);
+        new IssueSync(store).sync(first);
         assertEquals(3, first.requests());
         assertEquals(1, first.notModified());
         assertEquals(List.of(200, 200, 304), served(github.statuses, served));
@@ -244,7 +244,7 @@ class GitHubSyncTest {
         github.addComment(1004, 4, "bob", "User", "2025-01-08T00:00:00Z", "2025-01-08T00:00:00Z");
         GitHubIssueSource third = source();
         served = github.requests.size();
-        new GitHubSync(store).sync(third);
+        new IssueSync(store).sync(third);
         assertEquals(List.of(200, 200, 304), served(github.statuses, served));
         assertTrue(served(github.conditions, served).stream().noneMatch(String::isEmpty));
         assertEquals(1, third.notModified());
@@ -257,11 +257,11 @@ class GitHubSyncTest {
 
     @Test
     void aRepositoryGoneSinceTheLastRunIsReportedByTheFirstListing() throws Exception {
-        new GitHubSync(store).sync(source());
+        new IssueSync(store).sync(source());
         github.fail("/repos/acme/widget/issues", 404, Map.of(), "{\"message\":\"Not Found\"}");
         int served = github.requests.size();
 
-        SourceException e = assertThrows(SourceException.class, () -> new GitHubSync(store).sync(source()));
+        SourceException e = assertThrows(SourceException.class, () -> new IssueSync(store).sync(source()));
 
         assertEquals("repository not found or no access: acme/widget", e.getMessage());
         assertEquals(1, github.requests.size() - served);
@@ -274,7 +274,7 @@ class GitHubSyncTest {
     @Test
     void storeFailureSurfacesAsSqlExceptionFromSync() throws Exception {
         connection.createStatement().executeUpdate("DROP TABLE issue_comments");
-        assertThrows(SQLException.class, () -> new GitHubSync(store).sync(source()));
+        assertThrows(SQLException.class, () -> new IssueSync(store).sync(source()));
         // the issue pages before the failure were committed with their cursor
         assertEquals(4, store.issues().size());
     }

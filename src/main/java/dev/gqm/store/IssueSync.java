@@ -10,10 +10,10 @@ import java.sql.SQLException;
  * from the stored cursors, then the reviews of pull requests changed since their last reading.
  * Every page is committed with its cursor (and ETag), so a failed run is resumed by running again.
  */
-public final class GitHubSync {
+public final class IssueSync {
     private final IssueStore store;
 
-    public GitHubSync(IssueStore store) {
+    public IssueSync(IssueStore store) {
         this.store = store;
     }
 
