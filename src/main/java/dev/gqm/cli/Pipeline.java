@@ -350,16 +350,25 @@ final class Pipeline {
      *     from SQLite's log into the database file (mostly I/O), which then overlaps writing the
      *     report; the caller ends with {@link #awaitStoreClosed()}
      */
+    /**
+     * A run's options checked once, up front, into the values the stages use: the instant, the
+     * tracker turned on, the identities file. A usage error here creates and locks no store.
+     */
+    record Plan(RunOptions options, Instant asOf, Optional<Trackers.Active> tracker, IdentitiesFile identities) {
+    }
+
+    Plan plan(RunOptions o) {
+        return new Plan(o, asOf(o), checkTrackerOptions(o), identities(o));
+    }
+
     ModelResult measure(RunOptions o, Model model, boolean closeLater) {
         // options first, as before the split: a usage error creates and locks no store
-        asOf(o);
-        checkTrackerOptions(o);
-        identities(o);
+        Plan plan = plan(o);
         Store store = openStore(o);
         Trace.at("store open");
         ModelResult result;
         try {
-            result = measure(o, model, store);
+            result = measure(plan, model, store);
         } catch (RuntimeException | Error e) {
             try {
                 store.close();
@@ -410,12 +419,13 @@ final class Pipeline {
     }
 
     /** The same on a store the caller keeps open: a portfolio holds one store (and its lock) for all its repositories. */
-    ModelResult measure(RunOptions o, Model raw, Store store) {
+    ModelResult measure(Plan plan, Model raw, Store store) {
+        RunOptions o = plan.options();
         // the model's words as the outputs show them, here already: charts drawn ahead show them too
         Model model = ControlCharacters.replaced(raw);
-        Instant asOf = asOf(o);
-        Optional<Trackers.Active> active = checkTrackerOptions(o);
-        IdentitiesFile identities = identities(o);
+        Instant asOf = plan.asOf();
+        Optional<Trackers.Active> active = plan.tracker();
+        IdentitiesFile identities = plan.identities();
         Instant generatedAt = ctx.clock().instant();
         Set<Source> needed = needed(model);
         List<String> warnings = new ArrayList<>();

@@ -60,11 +60,10 @@ final class PortfolioRun {
         // one instant for every repository, so that the rows compare the same moment
         Instant asOf = pipeline.asOf(shared);
         pipeline.identities(shared);
-        List<RunOptions> perRepository = new ArrayList<>();
+        List<Pipeline.Plan> perRepository = new ArrayList<>();
         for (PortfolioRepository repository : portfolio.repositories()) {
-            RunOptions o = forRepository(shared, repository, asOf);
-            pipeline.checkTrackerOptions(o);
-            perRepository.add(o);
+            // every repository's options are checked before anything is collected
+            perRepository.add(pipeline.plan(forRepository(shared, repository, asOf)));
         }
         Path given = shared.out == null ? ctx.workDir().resolve(DEFAULT_OUT) : ctx.workDir().resolve(shared.out);
 
