@@ -50,6 +50,11 @@ public final class MetricCatalog implements MetricDefinitions {
     }
 
     @Override
+    public List<String> ids() {
+        return List.copyOf(metrics.keySet());
+    }
+
+    @Override
     public Optional<MetricSignature> signature(String metricId) {
         return find(metricId).map(m -> {
             Map<String, ParamSpec> params = new LinkedHashMap<>();

@@ -35,6 +35,11 @@ final class FakeCatalog implements MetricDefinitions {
     }
 
     @Override
+    public List<String> ids() {
+        return signatures.keySet().stream().sorted().toList();
+    }
+
+    @Override
     public Optional<MetricSignature> signature(String metricId) {
         return Optional.ofNullable(signatures.get(metricId));
     }
