@@ -26,9 +26,9 @@ public final class MetricCatalog implements MetricDefinitions {
     public MetricCatalog() {
         for (Metric m : List.of(new GitCommits(), new GitContributors(), new GitNewContributors(),
                 new GitInactiveContributors(), new GitBusFactor(), new GitElephantFactor(), new GitReleases(),
-                new IssueOpened(), new IssueClosed(), new IssueOpen(), new IssueStale(), new IssueAge(),
+                new Opened(ItemKind.ISSUES), new IssueClosed(), new Open(ItemKind.ISSUES), new Stale(ItemKind.ISSUES), new IssueAge(),
                 new IssueFirstResponseTime(), new IssueResolutionTime(), new IssueClosureRatio(),
-                new ChangeOpened(), new ChangeMerged(), new ChangeOpen(), new ChangeStale(), new ChangeMergeLatency(),
+                new Opened(ItemKind.CHANGES), new ChangeMerged(), new Open(ItemKind.CHANGES), new Stale(ItemKind.CHANGES), new ChangeMergeLatency(),
                 new ChangeAcceptanceRatio(), new ChangeReviewCoverage(), new ChangeFirstReviewTime())) {
             metrics.put(m.id(), m);
         }

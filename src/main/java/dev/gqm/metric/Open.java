@@ -1,0 +1,32 @@
+package dev.gqm.metric;
+
+import dev.gqm.dataset.TrackedItem;
+
+/** issue.open / change.open: items of the kind open at as-of (one closed after as-of was open then). */
+final class Open extends TrackerCount {
+    private final ItemKind kind;
+
+    Open(ItemKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public String id() {
+        return kind.id("open");
+    }
+
+    @Override
+    public String definition() {
+        return kind.pick("issues open at as_of", "pull requests open at as_of");
+    }
+
+    @Override
+    boolean pulls() {
+        return kind.changes();
+    }
+
+    @Override
+    boolean counts(TrackedItem t, MetricQuery q) {
+        return t.openAt(q.asOf());
+    }
+}
