@@ -3,26 +3,14 @@ package dev.gqm.metric;
 import dev.gqm.dataset.TrackedItem;
 
 /** issue.open / change.open: items of the kind open at as-of (one closed after as-of was open then). */
-final class Open extends TrackerCount {
-    private final ItemKind kind;
-
+final class Open extends KindCount {
     Open(ItemKind kind) {
-        this.kind = kind;
-    }
-
-    @Override
-    public String id() {
-        return kind.id("open");
+        super(kind, "open");
     }
 
     @Override
     public String definition() {
         return kind.pick("issues open at as_of", "pull requests open at as_of");
-    }
-
-    @Override
-    boolean pulls() {
-        return kind.changes();
     }
 
     @Override

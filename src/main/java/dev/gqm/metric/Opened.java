@@ -4,16 +4,9 @@ import dev.gqm.dataset.TrackedItem;
 import dev.gqm.model.Direction;
 
 /** issue.opened / change.opened: items of the kind created in W. */
-final class Opened extends TrackerCount {
-    private final ItemKind kind;
-
+final class Opened extends KindCount {
     Opened(ItemKind kind) {
-        this.kind = kind;
-    }
-
-    @Override
-    public String id() {
-        return kind.id("opened");
+        super(kind, "opened");
     }
 
     @Override
@@ -25,11 +18,6 @@ final class Opened extends TrackerCount {
     @Override
     public Direction better() {
         return kind.changes() ? Direction.HIGHER : Direction.NEITHER;
-    }
-
-    @Override
-    boolean pulls() {
-        return kind.changes();
     }
 
     @Override

@@ -9,16 +9,9 @@ import java.util.List;
  * issue.stale / change.stale: open items of the kind whose last activity (creation, or a comment or
  * review by a non-bot) is older than {@code inactive_for}.
  */
-final class Stale extends TrackerCount {
-    private final ItemKind kind;
-
+final class Stale extends KindCount {
     Stale(ItemKind kind) {
-        this.kind = kind;
-    }
-
-    @Override
-    public String id() {
-        return kind.id("stale");
+        super(kind, "stale");
     }
 
     @Override
@@ -37,11 +30,6 @@ final class Stale extends TrackerCount {
     @Override
     public Direction better() {
         return Direction.LOWER;
-    }
-
-    @Override
-    boolean pulls() {
-        return kind.changes();
     }
 
     @Override
