@@ -47,7 +47,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -266,8 +265,6 @@ final class Pipeline {
             throw new GqmException(ExitCode.SOURCE, e.getMessage(), e);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
-        } catch (SQLException e) {
-            throw new GqmException(ExitCode.INTERNAL, Store.unusable(e).getMessage(), e);
         }
     }
 
@@ -504,8 +501,6 @@ final class Pipeline {
             return o.showEmails ? printable : Privacy.withoutEmails(printable);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
-        } catch (SQLException e) {
-            throw new GqmException(ExitCode.INTERNAL, Store.unusable(e).getMessage(), e);
         }
     }
 

@@ -93,7 +93,11 @@ public final class IssueStore {
     }
 
     /** The ETag kept for each stream, with the request it answered. */
-    public Map<String, IssueSink.Etag> etags() throws SQLException {
+    public Map<String, IssueSink.Etag> etags() throws StoreException {
+        return Store.guard(this::etagsRows);
+    }
+
+    private Map<String, IssueSink.Etag> etagsRows() throws SQLException {
         Map<String, IssueSink.Etag> etags = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT stream, url, etag FROM issue_etags WHERE source_id = ?")) {
@@ -108,7 +112,11 @@ public final class IssueStore {
     }
 
     /** The cursor of each stream collected so far. */
-    public Map<String, Instant> cursors() throws SQLException {
+    public Map<String, Instant> cursors() throws StoreException {
+        return Store.guard(this::cursorsRows);
+    }
+
+    private Map<String, Instant> cursorsRows() throws SQLException {
         Map<String, Instant> cursors = new HashMap<>();
         markers().forEach((stream, value) -> {
             if (!stream.startsWith(MARKER_PREFIX)) {
@@ -141,13 +149,27 @@ public final class IssueStore {
     }
 
     /** Records that a collection starts: until {@link #collectionFinished()}, the store holds only part of the items. */
-    public void collectionStarted() throws SQLException {
+    public void collectionStarted() throws StoreException {
+        Store.guard(() -> {
+            collectionStartedRows();
+            return null;
+        });
+    }
+
+    private void collectionStartedRows() throws SQLException {
         Long started = markers().get(STARTED);
         writeMarker(STARTED, started == null ? 1 : started + 1);
     }
 
     /** Records that the collection begun last has read everything. */
-    public void collectionFinished() throws SQLException {
+    public void collectionFinished() throws StoreException {
+        Store.guard(() -> {
+            collectionFinishedRows();
+            return null;
+        });
+    }
+
+    private void collectionFinishedRows() throws SQLException {
         Long started = markers().get(STARTED);
         writeMarker(FINISHED, started == null ? 0 : started);
     }
@@ -157,7 +179,11 @@ public final class IssueStore {
      * and did not finish (stopped, killed, or failed halfway). A store from before these records
      * were kept is taken as whole: there is no evidence against it.
      */
-    public boolean partial() throws SQLException {
+    public boolean partial() throws StoreException {
+        return Store.guard(this::partialRows);
+    }
+
+    private boolean partialRows() throws SQLException {
         Map<String, Long> all = markers();
         Long started = all.get(STARTED);
         return started != null && !started.equals(all.get(FINISHED));
@@ -175,7 +201,11 @@ public final class IssueStore {
     }
 
     /** Pull requests updated since their reviews were last read (or never read). */
-    public Set<Integer> pullsNeedingReviews() throws SQLException {
+    public Set<Integer> pullsNeedingReviews() throws StoreException {
+        return Store.guard(this::pullsNeedingReviewsRows);
+    }
+
+    private Set<Integer> pullsNeedingReviewsRows() throws SQLException {
         Set<Integer> numbers = new TreeSet<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT number FROM issues WHERE source_id = ? AND pull_request = 1
@@ -190,7 +220,11 @@ public final class IssueStore {
         return numbers;
     }
 
-    public List<Issue> issues() throws SQLException {
+    public List<Issue> issues() throws StoreException {
+        return Store.guard(this::issuesRows);
+    }
+
+    private List<Issue> issuesRows() throws SQLException {
         List<Issue> issues = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, number, title, url, author_login, author_type, association, created_at, updated_at,
@@ -212,7 +246,11 @@ public final class IssueStore {
         return issues;
     }
 
-    public List<Comment> comments() throws SQLException {
+    public List<Comment> comments() throws StoreException {
+        return Store.guard(this::commentsRows);
+    }
+
+    private List<Comment> commentsRows() throws SQLException {
         List<Comment> comments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, issue_number, author_login, author_type, created_at, updated_at
@@ -228,7 +266,11 @@ public final class IssueStore {
         return comments;
     }
 
-    public List<Review> reviews() throws SQLException {
+    public List<Review> reviews() throws StoreException {
+        return Store.guard(this::reviewsRows);
+    }
+
+    private List<Review> reviewsRows() throws SQLException {
         List<Review> reviews = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, pull_number, author_login, author_type, submitted_at, state

@@ -17,7 +17,7 @@ public final class IssueSync {
         this.store = store;
     }
 
-    public void sync(IssueSource source) throws SourceException, SQLException {
+    public void sync(IssueSource source) throws SourceException, StoreException {
         try {
             store.collectionStarted();
             source.collect(store.cursors(), store.etags(), store.sink());
@@ -25,7 +25,7 @@ public final class IssueSync {
             store.collectionFinished();
         } catch (IssueSinkFailure failure) {
             if (failure.getCause() instanceof SQLException sql) {
-                throw sql;
+                throw Store.unusable(sql);
             }
             throw failure;
         }

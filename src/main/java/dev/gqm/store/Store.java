@@ -254,6 +254,20 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** JDBC work whose failure is the store's: callers above the store see only {@link StoreException}. */
+    @FunctionalInterface
+    interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    static <T> T guard(Sql<T> work) throws StoreException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw unusable(e);
+        }
+    }
+
     /** A failure of the store's records (issues, cursors) as the CLI reports it: a full disk said so. */
     public static StoreException unusable(SQLException e) {
         return unusable(e, "the store");

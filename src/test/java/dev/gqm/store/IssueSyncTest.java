@@ -272,9 +272,11 @@ class IssueSyncTest {
     }
 
     @Test
-    void storeFailureSurfacesAsSqlExceptionFromSync() throws Exception {
+    void storeFailureSurfacesAsAStoreExceptionFromSync() throws Exception {
         connection.createStatement().executeUpdate("DROP TABLE issue_comments");
-        assertThrows(SQLException.class, () -> new IssueSync(store).sync(source()));
+        StoreException e = assertThrows(StoreException.class, () -> new IssueSync(store).sync(source()));
+        assertTrue(e.getMessage().startsWith("store unusable: "), e.getMessage());
+        assertTrue(e.getCause() instanceof SQLException, String.valueOf(e.getCause()));
         // the issue pages before the failure were committed with their cursor
         assertEquals(4, store.issues().size());
     }
