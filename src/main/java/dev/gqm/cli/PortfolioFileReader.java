@@ -1,12 +1,12 @@
 package dev.gqm.cli;
 
+import dev.gqm.model.Problems;
 import dev.gqm.model.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -36,18 +35,17 @@ final class PortfolioFileReader {
     // YAML 1.2 reads 2024 or true as numbers and booleans; in a portfolio they are names
     private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
 
-    /** A problem and its 0-based place, so that problems can be listed in file order. */
-    private record Problem(int line, int column, String text) {}
 
     private final Path path;
     private final String file;
-    private final List<Problem> problems = new ArrayList<>();
+    private final Problems problems;
     /** Names taken so far, with where each was set, to place the second claim. */
     private final Map<String, String> names = new HashMap<>();
 
     PortfolioFileReader(Path path) {
         this.path = path;
         this.file = path.toString();
+        this.problems = new Problems(this.file);
     }
 
     PortfolioFile read() {
@@ -78,10 +76,7 @@ final class PortfolioFileReader {
         }
         List<PortfolioRepository> repositories = readTop(root.get());
         if (!problems.isEmpty()) {
-            throw usage(problems.stream()
-                    .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
-                    .map(Problem::text)
-                    .toList());
+            throw usage(problems.lines());
         }
         return new PortfolioFile(repositories);
     }
@@ -110,7 +105,7 @@ final class PortfolioFileReader {
     }
 
     private PortfolioRepository readEntry(Node node) {
-        int before = problems.size();
+        int before = problems.reported();
         Map<String, Node> entry = mapping(node, "a repository", ENTRY_KEYS);
         if (!(node instanceof MappingNode)) {
             return null;
@@ -165,7 +160,7 @@ final class PortfolioFileReader {
                         + "; give one of them a distinct 'name:'");
             }
         }
-        if (problems.size() != before || name == null || repo == null) {
+        if (problems.reported() != before || name == null || repo == null) {
             return null;
         }
         return new PortfolioRepository(name, resolve(repo), tracker, group, branch);
@@ -268,9 +263,7 @@ final class PortfolioFileReader {
     }
 
     private void problem(Node node, String what) {
-        Optional<Mark> mark = node.getStartMark();
-        problems.add(new Problem(mark.map(Mark::getLine).orElse(-1), mark.map(Mark::getColumn).orElse(-1),
-                SafeYaml.at(file, mark) + what));
+        problems.at(node, what);
     }
 
     private static String position(Node node) {

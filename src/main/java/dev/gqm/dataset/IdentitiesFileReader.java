@@ -1,13 +1,13 @@
 package dev.gqm.dataset;
 
 import dev.gqm.model.IoReason;
+import dev.gqm.model.Problems;
 import dev.gqm.model.SafeYaml;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -34,7 +33,7 @@ final class IdentitiesFileReader {
     private static final List<String> PERSON_KEYS = List.of("name", "emails", "names", "logins", "organization");
 
     private final String file;
-    private final List<Problem> problems = new ArrayList<>();
+    private final Problems problems;
     // Who already claimed an e-mail, login or alternative name, to report the second claim.
     private final Map<String, Claim> emailOwners = new HashMap<>();
     private final Map<String, Claim> loginOwners = new HashMap<>();
@@ -42,13 +41,12 @@ final class IdentitiesFileReader {
 
     private record Claim(String person, int line) {}
 
-    /** A problem and its place (0:0 when the file as a whole is at fault), so they can be listed in file order. */
-    private record Problem(int line, int column, String text) {}
 
     private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
 
     IdentitiesFileReader(String file) {
         this.file = file;
+        this.problems = new Problems(this.file);
     }
 
     IdentitiesFile read(Path path) throws IdentitiesException {
@@ -79,10 +77,7 @@ final class IdentitiesFileReader {
         }
         IdentitiesFile result = readTop(root.get());
         if (!problems.isEmpty()) {
-            throw new IdentitiesException(problems.stream()
-                    .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
-                    .map(Problem::text)
-                    .toList());
+            throw new IdentitiesException(problems.lines());
         }
         return result;
     }
@@ -128,7 +123,7 @@ final class IdentitiesFileReader {
     }
 
     private PersonEntry readPerson(Node node) {
-        int before = problems.size();
+        int before = problems.reported();
         String name = null;
         String organization = null;
         boolean hasName = false;
@@ -168,7 +163,7 @@ final class IdentitiesFileReader {
         claim(emailOwners, emails, label, "e-mail");
         claim(loginOwners, logins, label, "login");
         claim(nameOwners, names, label, "name");
-        if (problems.size() != before) {
+        if (problems.reported() != before) {
             return null;
         }
         return new PersonEntry(name, values(emails), values(names), values(logins), organization);
@@ -302,9 +297,7 @@ final class IdentitiesFileReader {
     }
 
     private void problem(Node node, String what) {
-        Optional<Mark> mark = node.getStartMark();
-        problems.add(new Problem(mark.map(Mark::getLine).orElse(-1), mark.map(Mark::getColumn).orElse(-1),
-                SafeYaml.at(file, mark) + what));
+        problems.at(node, what);
     }
 
     private static int line(Node node) {

@@ -10,10 +10,11 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
- * The problems found in one model file, each tied to a position. Collected rather than thrown so
- * that a user sees every problem of the file in one run.
+ * The problems found in one YAML file of gqm's (a model, an identities file, a portfolio), each
+ * tied to a position. Collected rather than thrown so that a user sees every problem of the file in
+ * one run, listed in file order as {@code FILE:LINE:COL: what}.
  */
-final class Problems {
+public final class Problems {
     private record Located(int line, int column, int order, String message) {
     }
 
@@ -24,16 +25,16 @@ final class Problems {
     private final List<Located> found = new ArrayList<>();
     private int reported;
 
-    Problems(String source) {
+    public Problems(String source) {
         this.source = source;
     }
 
     /** Reports at a node's start; line and column are kept 0-based as SnakeYAML gives them. */
-    void at(Node node, String message) {
+    public void at(Node node, String message) {
         at(node.getStartMark(), message);
     }
 
-    void at(Optional<Mark> mark, String message) {
+    public void at(Optional<Mark> mark, String message) {
         int line = mark.map(Mark::getLine).orElse(0);
         int column = mark.map(Mark::getColumn).orElse(0);
         found.add(new Located(line, column, found.size(), message));
@@ -41,16 +42,16 @@ final class Problems {
     }
 
     /** Counts every report, repeats included: callers compare counts to learn whether a part failed. */
-    int reported() {
+    public int reported() {
         return reported;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return found.isEmpty();
     }
 
     /** {@code FILE:LINE:COL: message}, 1-based, sorted by position; a node reached twice through an alias is reported once. */
-    List<String> lines() {
+    public List<String> lines() {
         Set<String> out = new LinkedHashSet<>();
         found.stream().sorted(BY_POSITION)
                 .forEach(p -> out.add(source + ":" + (p.line + 1) + ":" + (p.column + 1) + ": " + p.message));
