@@ -67,7 +67,7 @@ abstract class TrackerMetric implements Metric {
     @Override
     public final Measurement measure(MetricQuery q) {
         if (q.data().tracker().isEmpty()) {
-            return Measurement.noData("no issue tracker given (--github OWNER/REPO)", null);
+            return Measurement.noData("no issue tracker given", null);
         }
         IssueData data = q.data().tracker().get();
         return measure(selected(data, q), q).withNotes(data.notes());

@@ -109,13 +109,13 @@ class ShippedModelsTest {
                 "        note organization-guessed: the organization of 5 of 6 commits (83%) is guessed from the author's"
                         + " e-mail domain, not given by the identities file",
                 "        - example.com — 3 commits (50 % of all)",
-                "no-data responsiveness/first-response issue.first_response_time = no data (no issue tracker given (--github OWNER/REPO)) [warn > 2d, fail > 7d]",
-                "no-data responsiveness/issue-stale issue.stale = no data (no issue tracker given (--github OWNER/REPO)) [warn > 10, fail > 50]",
-                "no-data responsiveness/issue-closure-ratio issue.closure_ratio = no data (no issue tracker given (--github OWNER/REPO)) [warn < 70%, fail < 30%]",
-                "no-data review/first-review change.first_review_time = no data (no issue tracker given (--github OWNER/REPO)) [warn > 3d, fail > 14d]",
-                "no-data review/change-review-coverage change.review_coverage = no data (no issue tracker given (--github OWNER/REPO)) [warn < 80%, fail < 50%]",
-                "no-data review/merge-latency-median change.merge_latency = no data (no issue tracker given (--github OWNER/REPO)) [warn > 7d, fail > 30d]",
-                "no-data review/change-acceptance-ratio change.acceptance_ratio = no data (no issue tracker given (--github OWNER/REPO)) [warn < 50%]",
+                "no-data responsiveness/first-response issue.first_response_time = no data (no issue tracker given) [warn > 2d, fail > 7d]",
+                "no-data responsiveness/issue-stale issue.stale = no data (no issue tracker given) [warn > 10, fail > 50]",
+                "no-data responsiveness/issue-closure-ratio issue.closure_ratio = no data (no issue tracker given) [warn < 70%, fail < 30%]",
+                "no-data review/first-review change.first_review_time = no data (no issue tracker given) [warn > 3d, fail > 14d]",
+                "no-data review/change-review-coverage change.review_coverage = no data (no issue tracker given) [warn < 80%, fail < 50%]",
+                "no-data review/merge-latency-median change.merge_latency = no data (no issue tracker given) [warn > 7d, fail > 30d]",
+                "no-data review/change-acceptance-ratio change.acceptance_ratio = no data (no issue tracker given) [warn < 50%]",
                 "overall: fail"), r.out().lines().map(l -> l.replaceAll("- [0-9a-f]{12} by ", "- <sha> by ")).toList());
     }
 }
