@@ -478,7 +478,7 @@ final class Pipeline {
             if (needsTracker(needed) && active.isPresent()) {
                 TrackerState gh = collectTracker(o, store, active.get());
                 IssueStore issues = store.issues(gh.sourceId());
-                IssueData built = IssueData.build(issues.issues(), issues.comments(), issues.reviews(),
+                IssueData built = IssueData.build(issues.records(),
                         new IdentityResolver(mailmap, identities), asOf);
                 if (issues.partial()) {
                     String text = "the store holds only part of " + gh.repository() + "'s issues and pull requests:"

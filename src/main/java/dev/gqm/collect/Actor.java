@@ -1,14 +1,20 @@
 package dev.gqm.collect;
 
-/** A GitHub account as named in a payload: its login and its type ("User", "Bot", "Organization"). */
+/**
+ * An account of a tracker as named in a record: its login (a user name, or for Bugzilla the
+ * e-mail login) and its type as the source gives it ("User", "Bot", "Organization"). A source
+ * that knows an account is automated gives the type {@value #BOT}.
+ */
 public record Actor(String login, String type) {
+    public static final String BOT = "Bot";
+
     public Actor {
         login = login == null ? "" : login;
         type = type == null ? "" : type;
     }
 
-    /** True for GitHub App accounts: type "Bot" or a login ending in "[bot]". */
+    /** True for accounts the source marks as automated, and for logins ending in "[bot]". */
     public boolean bot() {
-        return "Bot".equals(type) || login.endsWith("[bot]");
+        return BOT.equals(type) || login.endsWith("[bot]");
     }
 }

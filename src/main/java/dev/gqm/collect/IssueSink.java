@@ -5,27 +5,51 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Receives what an {@link IssueSource} collects, one page of one stream per call. A call is
- * stored with the stream's cursor atomically, so a run stopped between pages resumes there.
- *
- * <p>Streams: {@code issues} (issues and pull requests), {@code comments}, {@code pulls}
- * (issues carrying a pull request's number, {@code mergedAt} and {@code draft}; their ids are
- * pull ids, not issue ids, so they are merged by number), {@code reviews:<n>} (every review of
- * pull request n in one call).
+ * Receives what an {@link IssueSource} collects, one {@link Page} per call. A page is stored with
+ * its stream's cursor (and ETag) atomically, so a run stopped between pages resumes there. Stream
+ * names are the source's own: the sink keeps a cursor per name and reads nothing into them.
  */
 public interface IssueSink {
-    /** @param cursor the stream's new cursor, or null to leave it as it was */
-    void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews, Instant cursor)
-            throws Exception;
+    void page(Page page) throws Exception;
 
     /**
-     * As {@link #page(String, List, List, List, Instant)}, also keeping the stream's {@code etag}
-     * (null: leave it as it was) in the same transaction. A sink that keeps no ETags only loses
-     * the next run's conditional requests.
+     * One page of one stream.
+     *
+     * @param items whole issues and change requests (inserted or replaced)
+     * @param changeFields change requests known only by number with their {@code mergedAt} and
+     *     {@code draft} (a source that lists those apart from the items, such as GitHub's pull
+     *     listing); they apply to the item of that number whenever it arrives
+     * @param reviewsComplete the number of a change request whose reviews this page holds in full
+     *     (it is then not asked for again until the item changes), or null
+     * @param cursor the stream's new cursor, or null to leave it as it was
+     * @param etag the stream's new ETag (see {@link Etag}), or null to leave it as it was
      */
-    default void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
-                      Instant cursor, Etag etag) throws Exception {
-        page(stream, issues, comments, reviews, cursor);
+    record Page(String stream, List<Issue> items, List<Issue> changeFields, List<Comment> comments,
+                List<Review> reviews, List<StateEvent> events, Integer reviewsComplete, Instant cursor, Etag etag) {
+        public Page {
+            Objects.requireNonNull(stream, "stream");
+            items = List.copyOf(items);
+            changeFields = List.copyOf(changeFields);
+            comments = List.copyOf(comments);
+            reviews = List.copyOf(reviews);
+            events = List.copyOf(events);
+        }
+
+        /** A page of items with what happened on them. */
+        public static Page of(String stream, List<Issue> items, List<Comment> comments, List<Review> reviews,
+                              List<StateEvent> events, Instant cursor) {
+            return new Page(stream, items, List.of(), comments, reviews, events, null, cursor, null);
+        }
+
+        /** The same page keeping {@code etag} too. */
+        public Page withEtag(Etag value) {
+            return new Page(stream, items, changeFields, comments, reviews, events, reviewsComplete, cursor, value);
+        }
+
+        public boolean empty() {
+            return items.isEmpty() && changeFields.isEmpty() && comments.isEmpty() && reviews.isEmpty()
+                    && events.isEmpty() && reviewsComplete == null && cursor == null && etag == null;
+        }
     }
 
     /**

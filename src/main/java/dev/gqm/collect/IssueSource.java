@@ -4,21 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
-/** An issue tracker of one repository, read incrementally into an {@link IssueSink}. */
+/** An issue tracker of one project, read incrementally into an {@link IssueSink}. */
 public interface IssueSource {
-    /** Stream names: {@link #collect} runs the first three in this order. */
-    String ISSUES = "issues";
-    String COMMENTS = "comments";
-    String PULLS = "pulls";
-    String REVIEWS_PREFIX = "reviews:";
-
-    /** The repository as "owner/name". */
+    /** What it reads, as reports name it ("owner/name"). */
     String repository();
 
     /**
-     * Collects issues, comments and pull-request fields changed since {@code cursors}
-     * (stream → last cursor; an absent stream is read from the start), page by page, asking
-     * conditionally where {@code etags} (stream → ETag kept by an earlier run) fit the request.
+     * Collects what changed since {@code cursors} (stream → last cursor; an absent stream is read
+     * from the start), page by page, asking conditionally where {@code etags} (stream → ETag kept
+     * by an earlier run) fit the request.
      */
     void collect(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
             throws SourceException;
@@ -28,8 +22,14 @@ public interface IssueSource {
         collect(cursors, Map.of(), sink);
     }
 
-    /** Collects every review of each pull request in {@code pulls}, one sink page per pull. */
-    void reviews(Set<Integer> pulls, IssueSink sink) throws SourceException;
+    /**
+     * Collects every review of each change request in {@code changes} (those updated since their
+     * reviews were last read in full), one sink page per change request marked
+     * {@link IssueSink.Page#reviewsComplete()}. A source that reads reviews with the items in
+     * {@link #collect} does nothing here.
+     */
+    default void reviews(Set<Integer> changes, IssueSink sink) throws SourceException {
+    }
 
     /** HTTP requests made so far, for progress and tests. */
     int requests();

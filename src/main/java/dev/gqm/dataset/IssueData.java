@@ -3,7 +3,10 @@ package dev.gqm.dataset;
 import dev.gqm.collect.Actor;
 import dev.gqm.collect.Comment;
 import dev.gqm.collect.Issue;
+import dev.gqm.collect.ItemType;
 import dev.gqm.collect.Review;
+import dev.gqm.collect.StateEvent;
+import dev.gqm.collect.TrackerRecords;
 import dev.gqm.model.Note;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +18,8 @@ import java.util.Map;
 /**
  * The issue tracker as it stood at as-of: issues and pull requests (kept apart, although GitHub
  * lists both as issues) created by then, each with the comments and reviews made by then.
- * An item closed after as-of is open here; a comment after as-of does not exist yet.
- * Reopened items: only the last close is known, so an item closed before as-of and reopened
- * since is taken as open at as-of.
+ * An item closed after as-of is open here; a comment after as-of does not exist yet. Closes and
+ * reopens come from the source's state events where it keeps them (see {@link #build}).
  */
 public final class IssueData {
     private final List<TrackedItem> issues;
@@ -42,38 +44,83 @@ public final class IssueData {
         return notes;
     }
 
-    public static IssueData build(List<Issue> items, List<Comment> comments, List<Review> reviews,
-                                  IdentityResolver identities, Instant asOf) {
-        Map<Integer, List<Response>> commentsByNumber = new HashMap<>();
-        for (Comment c : comments) {
+    /**
+     * The items of {@code records} as they stood at {@code asOf}. An item's state changes are its
+     * recorded state events when the source keeps any for it; otherwise its present close time
+     * is taken as its one close (an item closed before as-of and reopened since then counts as
+     * open at as-of, the best a source without history allows).
+     */
+    public static IssueData build(TrackerRecords records, IdentityResolver identities, Instant asOf) {
+        Map<Key, List<Response>> commentsByItem = new HashMap<>();
+        for (Comment c : records.comments()) {
             if (!c.createdAt().isAfter(asOf)) {
-                commentsByNumber.computeIfAbsent(c.issueNumber(), n -> new ArrayList<>())
+                commentsByItem.computeIfAbsent(new Key(c.on(), c.issueNumber()), n -> new ArrayList<>())
                         .add(new Response(person(identities, c.author()), c.createdAt()));
             }
         }
         Map<Integer, List<Response>> reviewsByNumber = new HashMap<>();
-        for (Review r : reviews) {
+        for (Review r : records.reviews()) {
             if (r.submittedAt() != null && !r.submittedAt().isAfter(asOf)) {
-                reviewsByNumber.computeIfAbsent(r.pullNumber(), n -> new ArrayList<>())
+                reviewsByNumber.computeIfAbsent(r.changeNumber(), n -> new ArrayList<>())
                         .add(new Response(person(identities, r.author()), r.submittedAt()));
             }
         }
+        Map<Key, List<StateEvent>> eventsByItem = new HashMap<>();
+        for (StateEvent e : records.events()) {
+            eventsByItem.computeIfAbsent(new Key(e.on(), e.number()), n -> new ArrayList<>()).add(e);
+        }
         List<TrackedItem> issues = new ArrayList<>();
         List<TrackedItem> pulls = new ArrayList<>();
-        for (Issue i : items) {
+        for (Issue i : records.items()) {
             if (i.createdAt().isAfter(asOf)) {
                 continue;
             }
-            Instant closed = i.closedAt() != null && !i.closedAt().isAfter(asOf) ? i.closedAt() : null;
             Instant merged = i.mergedAt() != null && !i.mergedAt().isAfter(asOf) ? i.mergedAt() : null;
+            List<Response> comments = new ArrayList<>(either(commentsByItem, i.type(), i.number()));
             TrackedItem t = new TrackedItem(i.number(), i.title(), i.url(), person(identities, i.author()), i.createdAt(),
-                    closed, merged, i.draft(), i.labels(), sorted(commentsByNumber.get(i.number())),
-                    i.pullRequest() ? sorted(reviewsByNumber.get(i.number())) : List.of());
-            (i.pullRequest() ? pulls : issues).add(t);
+                    states(i, either(eventsByItem, i.type(), i.number()), asOf), merged, i.draft(), i.labels(),
+                    sorted(comments), i.changeRequest() ? sorted(reviewsByNumber.get(i.number())) : List.of());
+            (i.changeRequest() ? pulls : issues).add(t);
         }
         issues.sort(Comparator.comparingInt(TrackedItem::number));
         pulls.sort(Comparator.comparingInt(TrackedItem::number));
         return new IssueData(List.copyOf(issues), List.copyOf(pulls), List.of());
+    }
+
+    /** An item as comments and state events name it. */
+    private record Key(ItemType on, int number) {
+    }
+
+    /** The records naming this item: by its kind, or by number alone. */
+    private static <T> List<T> either(Map<Key, List<T>> byItem, ItemType type, int number) {
+        List<T> exact = byItem.getOrDefault(new Key(type, number), List.of());
+        List<T> any = byItem.getOrDefault(new Key(ItemType.EITHER, number), List.of());
+        if (any.isEmpty()) {
+            return exact;
+        }
+        List<T> all = new ArrayList<>(exact);
+        all.addAll(any);
+        return all;
+    }
+
+    private static List<TrackedItem.StateChange> states(Issue item, List<StateEvent> events, Instant asOf) {
+        List<TrackedItem.StateChange> changes = new ArrayList<>();
+        if (events.isEmpty()) {
+            if (item.closedAt() != null && !item.closedAt().isAfter(asOf)) {
+                changes.add(new TrackedItem.StateChange(item.closedAt(), true));
+            }
+            return changes;
+        }
+        List<StateEvent> ordered = new ArrayList<>(events);
+        // at one instant a reopen comes before a close: an item closed and reopened "at once"
+        // stays as its source left it (the later event in the source's own order is unknown)
+        ordered.sort(Comparator.comparing(StateEvent::at).thenComparing(e -> e.kind().closes()));
+        for (StateEvent e : ordered) {
+            if (!e.at().isAfter(asOf)) {
+                changes.add(new TrackedItem.StateChange(e.at(), e.kind().closes()));
+            }
+        }
+        return changes;
     }
 
     private static Person person(IdentityResolver identities, Actor a) {
@@ -81,7 +128,7 @@ public final class IssueData {
     }
 
     private static List<Response> sorted(List<Response> rs) {
-        if (rs == null) {
+        if (rs == null || rs.isEmpty()) {
             return List.of();
         }
         rs.sort(Comparator.comparing(Response::at));

@@ -4,25 +4,52 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An issue or pull request as it stood at as-of: {@code closedAt} is null when it was still open
- * then, {@code mergedAt} null unless merged by then; comments and reviews are those made by then,
- * oldest first (bots included: each metric decides).
+ * An issue or change request as it stood at as-of: its state changes up to then ({@code states},
+ * oldest first: closes and reopens), {@code mergedAt} null unless merged by then; comments and
+ * reviews are those made by then, oldest first (bots included: each metric decides). The state
+ * at any earlier time t follows from the changes at or before t: open unless the last one is a
+ * close, or the item was merged by t.
  */
-public record TrackedItem(int number, String title, String url, Person author, Instant createdAt, Instant closedAt,
-                          Instant mergedAt, boolean draft, List<String> labels, List<Response> comments,
-                          List<Response> reviews) {
+public record TrackedItem(int number, String title, String url, Person author, Instant createdAt,
+                          List<StateChange> states, Instant mergedAt, boolean draft, List<String> labels,
+                          List<Response> comments, List<Response> reviews) {
+    /** A close ({@code closes}) or a reopen, at a time. */
+    public record StateChange(Instant at, boolean closes) {
+    }
+
     public TrackedItem {
+        states = List.copyOf(states);
         labels = List.copyOf(labels);
         comments = List.copyOf(comments);
         reviews = List.copyOf(reviews);
     }
 
-    public boolean openAt(Instant t) {
-        return !createdAt.isAfter(t) && (closedAt == null || closedAt.isAfter(t));
+    /**
+     * When the item was closed, if it was closed at t: the time of its last close at or before t
+     * (a merge closes), else null.
+     */
+    public Instant closedAt(Instant t) {
+        Instant closed = null;
+        for (StateChange change : states) {
+            if (change.at().isAfter(t)) {
+                break;
+            }
+            closed = change.closes() ? change.at() : null;
+        }
+        if (closed == null && mergedAt != null && !mergedAt.isAfter(t)) {
+            return mergedAt;
+        }
+        return closed;
     }
 
+    public boolean openAt(Instant t) {
+        return !createdAt.isAfter(t) && closedAt(t) == null;
+    }
+
+    /** Closed at the window's end, its last close falling in the window. */
     public boolean closedIn(Window w) {
-        return closedAt != null && w.contains(closedAt);
+        Instant closed = closedAt(w.to());
+        return closed != null && w.contains(closed);
     }
 
     public boolean mergedIn(Window w) {

@@ -27,6 +27,6 @@ final class IssueResolutionTime extends TrackerDuration {
 
     @Override
     Instant end(TrackedItem t, MetricQuery q) {
-        return t.closedAt();
+        return t.closedAt(q.window().to());
     }
 }

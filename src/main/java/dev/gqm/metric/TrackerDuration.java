@@ -124,7 +124,7 @@ abstract class TrackerDuration extends TrackerMetric {
 
     /** An item still waiting is censored when it was closed (or merged), or at as-of if it is still open. */
     private static Instant censoredAt(TrackedItem t, Instant asOf) {
-        Instant closed = t.closedAt() != null && !t.closedAt().isAfter(asOf) ? t.closedAt() : null;
+        Instant closed = t.closedAt(asOf);
         Instant merged = t.mergedAt() != null && !t.mergedAt().isAfter(asOf) ? t.mergedAt() : null;
         Instant at = asOf;
         if (closed != null && closed.isBefore(at)) {

@@ -4,8 +4,10 @@ import dev.gqm.collect.Actor;
 import dev.gqm.collect.Comment;
 import dev.gqm.collect.Issue;
 import dev.gqm.collect.IssueSink;
-import dev.gqm.collect.IssueSource;
+import dev.gqm.collect.ItemType;
 import dev.gqm.collect.Review;
+import dev.gqm.collect.StateEvent;
+import dev.gqm.collect.TrackerRecords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,40 +28,46 @@ import java.util.TreeSet;
  */
 public final class IssueStore {
     private static final String UPSERT_ISSUE = """
-            INSERT INTO issues (source_id, id, number, title, url, author_login, author_type, association,
-              created_at, updated_at, closed_at, merged_at, pull_request, draft, labels, state)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)
-            ON CONFLICT (source_id, id) DO UPDATE SET number = excluded.number, title = excluded.title,
-              url = excluded.url, author_login = excluded.author_login, author_type = excluded.author_type,
-              association = excluded.association, created_at = excluded.created_at,
-              updated_at = excluded.updated_at, closed_at = excluded.closed_at,
-              pull_request = excluded.pull_request, draft = excluded.draft, labels = excluded.labels,
+            INSERT INTO items (source_id, change_request, id, number, title, url, author_login, author_type,
+              association, created_at, updated_at, closed_at, merged_at, draft, labels, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source_id, change_request, id) DO UPDATE SET number = excluded.number,
+              title = excluded.title, url = excluded.url, author_login = excluded.author_login,
+              author_type = excluded.author_type, association = excluded.association,
+              created_at = excluded.created_at, updated_at = excluded.updated_at, closed_at = excluded.closed_at,
+              merged_at = excluded.merged_at, draft = excluded.draft, labels = excluded.labels,
               state = excluded.state""";
-    // the pull listing is authoritative for merged_at and draft, whichever stream came first
-    private static final String APPLY_PULL_FIELDS = """
-            UPDATE issues SET
-              merged_at = (SELECT p.merged_at FROM pull_fields p WHERE p.source_id = issues.source_id AND p.number = issues.number),
-              draft = (SELECT p.draft FROM pull_fields p WHERE p.source_id = issues.source_id AND p.number = issues.number)
-            WHERE source_id = ? AND number = ? AND pull_request = 1
-              AND EXISTS (SELECT 1 FROM pull_fields p WHERE p.source_id = issues.source_id AND p.number = issues.number)""";
-    private static final String UPSERT_PULL_FIELDS = """
-            INSERT INTO pull_fields (source_id, number, merged_at, draft) VALUES (?, ?, ?, ?)
+    // change fields listed apart from the items (GitHub's pull listing) are authoritative for
+    // merged_at and draft, whichever came first
+    private static final String APPLY_CHANGE_FIELDS = """
+            UPDATE items SET
+              merged_at = (SELECT p.merged_at FROM change_fields p WHERE p.source_id = items.source_id AND p.number = items.number),
+              draft = (SELECT p.draft FROM change_fields p WHERE p.source_id = items.source_id AND p.number = items.number)
+            WHERE source_id = ? AND number = ? AND change_request = 1
+              AND EXISTS (SELECT 1 FROM change_fields p WHERE p.source_id = items.source_id AND p.number = items.number)""";
+    private static final String UPSERT_CHANGE_FIELDS = """
+            INSERT INTO change_fields (source_id, number, merged_at, draft) VALUES (?, ?, ?, ?)
             ON CONFLICT (source_id, number) DO UPDATE SET merged_at = excluded.merged_at, draft = excluded.draft""";
     private static final String UPSERT_COMMENT = """
-            INSERT INTO issue_comments (source_id, id, issue_number, author_login, author_type, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO comments (source_id, id, issue_number, author_login, author_type, created_at, updated_at, on_item)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source_id, id) DO UPDATE SET issue_number = excluded.issue_number,
               author_login = excluded.author_login, author_type = excluded.author_type,
-              created_at = excluded.created_at, updated_at = excluded.updated_at""";
+              created_at = excluded.created_at, updated_at = excluded.updated_at, on_item = excluded.on_item""";
     private static final String UPSERT_REVIEW = """
-            INSERT INTO pull_reviews (source_id, id, pull_number, author_login, author_type, submitted_at, state)
+            INSERT INTO reviews (source_id, id, change_number, author_login, author_type, submitted_at, state)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (source_id, id) DO UPDATE SET pull_number = excluded.pull_number,
+            ON CONFLICT (source_id, id) DO UPDATE SET change_number = excluded.change_number,
               author_login = excluded.author_login, author_type = excluded.author_type,
               submitted_at = excluded.submitted_at, state = excluded.state""";
+    private static final String UPSERT_EVENT = """
+            INSERT INTO state_events (source_id, on_item, item_number, at_ms, kind, actor_login, actor_type)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (source_id, on_item, item_number, at_ms, kind) DO UPDATE SET
+              actor_login = excluded.actor_login, actor_type = excluded.actor_type""";
     private static final String REVIEWS_FETCHED = """
-            UPDATE issues SET reviews_fetched_updated_at = updated_at
-            WHERE source_id = ? AND number = ? AND pull_request = 1""";
+            UPDATE items SET reviews_fetched_updated_at = updated_at
+            WHERE source_id = ? AND number = ? AND change_request = 1""";
     private static final String UPSERT_CURSOR = """
             INSERT INTO issue_cursors (source_id, stream, cursor_ms) VALUES (?, ?, ?)
             ON CONFLICT (source_id, stream) DO UPDATE SET cursor_ms = excluded.cursor_ms""";
@@ -77,19 +85,7 @@ public final class IssueStore {
 
     /** A sink that writes each page, its cursor and its ETag in one transaction. */
     public IssueSink sink() {
-        return new IssueSink() {
-            @Override
-            public void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
-                             Instant cursor) throws SQLException {
-                savePage(stream, issues, comments, reviews, cursor, null);
-            }
-
-            @Override
-            public void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
-                             Instant cursor, Etag etag) throws SQLException {
-                savePage(stream, issues, comments, reviews, cursor, etag);
-            }
-        };
+        return this::savePage;
     }
 
     /** The ETag kept for each stream, with the request it answered. */
@@ -200,15 +196,15 @@ public final class IssueStore {
         });
     }
 
-    /** Pull requests updated since their reviews were last read (or never read). */
-    public Set<Integer> pullsNeedingReviews() throws StoreException {
-        return Store.guard(this::pullsNeedingReviewsRows);
+    /** Change requests updated since their reviews were last read (or never read). */
+    public Set<Integer> changesNeedingReviews() throws StoreException {
+        return Store.guard(this::changesNeedingReviewsRows);
     }
 
-    private Set<Integer> pullsNeedingReviewsRows() throws SQLException {
+    private Set<Integer> changesNeedingReviewsRows() throws SQLException {
         Set<Integer> numbers = new TreeSet<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT number FROM issues WHERE source_id = ? AND pull_request = 1
+                SELECT number FROM items WHERE source_id = ? AND change_request = 1
                   AND (reviews_fetched_updated_at IS NULL OR updated_at > reviews_fetched_updated_at)""")) {
             select.setLong(1, sourceId);
             try (ResultSet rows = select.executeQuery()) {
@@ -228,8 +224,8 @@ public final class IssueStore {
         List<Issue> issues = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT id, number, title, url, author_login, author_type, association, created_at, updated_at,
-                  closed_at, pull_request, merged_at, draft, labels, state
-                FROM issues WHERE source_id = ? ORDER BY number, id""")) {
+                  closed_at, change_request, merged_at, draft, labels, state
+                FROM items WHERE source_id = ? ORDER BY number, change_request, id""")) {
             select.setLong(1, sourceId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -253,13 +249,14 @@ public final class IssueStore {
     private List<Comment> commentsRows() throws SQLException {
         List<Comment> comments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, issue_number, author_login, author_type, created_at, updated_at
-                FROM issue_comments WHERE source_id = ? ORDER BY created_at, id""")) {
+                SELECT id, issue_number, author_login, author_type, created_at, updated_at, on_item
+                FROM comments WHERE source_id = ? ORDER BY created_at, id""")) {
             select.setLong(1, sourceId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     comments.add(new Comment(rows.getLong(1), rows.getInt(2),
-                            new Actor(rows.getString(3), rows.getString(4)), instant(rows, 5), instant(rows, 6)));
+                            new Actor(rows.getString(3), rows.getString(4)), instant(rows, 5), instant(rows, 6),
+                            ItemType.ofCode(rows.getInt(7))));
                 }
             }
         }
@@ -273,8 +270,8 @@ public final class IssueStore {
     private List<Review> reviewsRows() throws SQLException {
         List<Review> reviews = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT id, pull_number, author_login, author_type, submitted_at, state
-                FROM pull_reviews WHERE source_id = ? ORDER BY pull_number, id""")) {
+                SELECT id, change_number, author_login, author_type, submitted_at, state
+                FROM reviews WHERE source_id = ? ORDER BY change_number, id""")) {
             select.setLong(1, sourceId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -286,31 +283,55 @@ public final class IssueStore {
         return reviews;
     }
 
-    private void savePage(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
-                          Instant cursor, IssueSink.Etag etag) throws SQLException {
+    public List<StateEvent> events() throws StoreException {
+        return Store.guard(this::eventsRows);
+    }
+
+    private List<StateEvent> eventsRows() throws SQLException {
+        List<StateEvent> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT on_item, item_number, actor_login, actor_type, at_ms, kind
+                FROM state_events WHERE source_id = ? ORDER BY on_item, item_number, at_ms, kind""")) {
+            select.setLong(1, sourceId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(new StateEvent(ItemType.ofCode(rows.getInt(1)), rows.getInt(2),
+                            new Actor(rows.getString(3), rows.getString(4)), instant(rows, 5),
+                            StateEvent.Kind.valueOf(rows.getString(6))));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Everything stored of this source, for the dataset. */
+    public TrackerRecords records() throws StoreException {
+        return new TrackerRecords(issues(), comments(), reviews(), events());
+    }
+
+    private void savePage(IssueSink.Page page) throws SQLException {
         Transaction.run(connection, () -> {
-            if (stream.equals(IssueSource.PULLS)) {
-                savePullFields(issues);
-            } else {
-                saveIssues(issues);
+            saveIssues(page.items());
+            saveChangeFields(page.changeFields());
+            saveComments(page.comments());
+            saveReviews(page.reviews());
+            saveEvents(page.events());
+            if (page.reviewsComplete() != null) {
+                markReviewsFetched(page.reviewsComplete());
             }
-            saveComments(comments);
-            saveReviews(reviews);
-            if (stream.startsWith(IssueSource.REVIEWS_PREFIX)) {
-                markReviewsFetched(Integer.parseInt(stream.substring(IssueSource.REVIEWS_PREFIX.length())));
-            }
-            if (cursor != null) {
+            if (page.cursor() != null) {
                 try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CURSOR)) {
                     upsert.setLong(1, sourceId);
-                    upsert.setString(2, stream);
-                    upsert.setLong(3, cursor.toEpochMilli());
+                    upsert.setString(2, page.stream());
+                    upsert.setLong(3, page.cursor().toEpochMilli());
                     upsert.executeUpdate();
                 }
             }
+            IssueSink.Etag etag = page.etag();
             if (etag != null) {
                 try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ETAG)) {
                     upsert.setLong(1, sourceId);
-                    upsert.setString(2, stream);
+                    upsert.setString(2, page.stream());
                     upsert.setString(3, etag.url());
                     upsert.setString(4, etag.value());
                     upsert.executeUpdate();
@@ -319,15 +340,35 @@ public final class IssueStore {
         });
     }
 
+    private void saveEvents(List<StateEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_EVENT)) {
+            for (StateEvent event : events) {
+                upsert.setLong(1, sourceId);
+                upsert.setInt(2, event.on().code());
+                upsert.setInt(3, event.number());
+                upsert.setLong(4, event.at().toEpochMilli());
+                upsert.setString(5, event.kind().name());
+                upsert.setString(6, event.actor().login());
+                upsert.setString(7, event.actor().type());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
     private void saveIssues(List<Issue> issues) throws SQLException {
         if (issues.isEmpty()) {
             return;
         }
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ISSUE);
-             PreparedStatement apply = connection.prepareStatement(APPLY_PULL_FIELDS)) {
+             PreparedStatement apply = connection.prepareStatement(APPLY_CHANGE_FIELDS)) {
             for (Issue issue : issues) {
                 int i = 1;
                 upsert.setLong(i++, sourceId);
+                upsert.setInt(i++, issue.changeRequest() ? 1 : 0);
                 upsert.setLong(i++, issue.id());
                 upsert.setInt(i++, issue.number());
                 upsert.setString(i++, issue.title());
@@ -338,12 +379,12 @@ public final class IssueStore {
                 upsert.setLong(i++, issue.createdAt().toEpochMilli());
                 upsert.setLong(i++, issue.updatedAt().toEpochMilli());
                 setInstant(upsert, i++, issue.closedAt());
-                upsert.setInt(i++, issue.pullRequest() ? 1 : 0);
+                setInstant(upsert, i++, issue.mergedAt());
                 upsert.setInt(i++, issue.draft() ? 1 : 0);
                 upsert.setString(i++, String.join("\n", issue.labels()));
                 upsert.setString(i, issue.state());
                 upsert.addBatch();
-                if (issue.pullRequest()) {
+                if (issue.changeRequest()) {
                     apply.setLong(1, sourceId);
                     apply.setInt(2, issue.number());
                     apply.addBatch();
@@ -354,12 +395,12 @@ public final class IssueStore {
         }
     }
 
-    private void savePullFields(List<Issue> pulls) throws SQLException {
+    private void saveChangeFields(List<Issue> pulls) throws SQLException {
         if (pulls.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PULL_FIELDS);
-             PreparedStatement apply = connection.prepareStatement(APPLY_PULL_FIELDS)) {
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CHANGE_FIELDS);
+             PreparedStatement apply = connection.prepareStatement(APPLY_CHANGE_FIELDS)) {
             for (Issue pull : pulls) {
                 upsert.setLong(1, sourceId);
                 upsert.setInt(2, pull.number());
@@ -388,6 +429,7 @@ public final class IssueStore {
                 upsert.setString(5, comment.author().type());
                 upsert.setLong(6, comment.createdAt().toEpochMilli());
                 upsert.setLong(7, comment.updatedAt().toEpochMilli());
+                upsert.setInt(8, comment.on().code());
                 upsert.addBatch();
             }
             upsert.executeBatch();
@@ -402,7 +444,7 @@ public final class IssueStore {
             for (Review review : reviews) {
                 upsert.setLong(1, sourceId);
                 upsert.setLong(2, review.id());
-                upsert.setInt(3, review.pullNumber());
+                upsert.setInt(3, review.changeNumber());
                 upsert.setString(4, review.author().login());
                 upsert.setString(5, review.author().type());
                 setInstant(upsert, 6, review.submittedAt());

@@ -21,7 +21,7 @@ public final class IssueSync {
         try {
             store.collectionStarted();
             source.collect(store.cursors(), store.etags(), store.sink());
-            source.reviews(store.pullsNeedingReviews(), store.sink());
+            source.reviews(store.changesNeedingReviews(), store.sink());
             store.collectionFinished();
         } catch (IssueSinkFailure failure) {
             if (failure.getCause() instanceof SQLException sql) {

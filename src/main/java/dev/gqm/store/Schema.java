@@ -56,9 +56,9 @@ final class Schema {
                       tagged_at INTEGER NOT NULL,
                       PRIMARY KEY (source_id, name))"""),
             // 2: issue tracker: issues and pull requests, comments, reviews, per-stream cursors
-            List.of(GitHubTables.DDL),
+            List.of(TrackerTables.DDL),
             // 3: issue tracker: per-stream ETags for conditional requests
-            List.of(GitHubTables.ETAGS_DDL),
+            List.of(TrackerTables.ETAGS_DDL),
             // 4: commit ids as their 20 bytes instead of 40 hex characters: the key index of a
             // large history is half the size, and a first collection inserts it faster. Row order
             // (the walk's) is kept. Runs with foreign keys off (see Store#connect).
@@ -90,7 +90,10 @@ final class Schema {
                     "DROP TABLE co_authors",
                     "DROP TABLE commits",
                     "ALTER TABLE commits_v4 RENAME TO commits",
-                    "ALTER TABLE co_authors_v4 RENAME TO co_authors"));
+                    "ALTER TABLE co_authors_v4 RENAME TO co_authors"),
+            // 5: neutral tracker tables: items keyed by kind, comments naming their item's kind,
+            // state events (closes, reopens, merges)
+            List.of(TrackerTables.NEUTRAL));
 
     static final int VERSION = STEPS.size();
 

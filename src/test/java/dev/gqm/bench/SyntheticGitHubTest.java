@@ -7,7 +7,7 @@ import dev.gqm.collect.Issue;
 import dev.gqm.collect.Review;
 import dev.gqm.collect.github.GitHubIssueSource;
 import dev.gqm.store.IssueSync;
-import dev.gqm.store.GitHubTables;
+import dev.gqm.store.TrackerTables;
 import dev.gqm.store.IssueStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +35,7 @@ class SyntheticGitHubTest {
         // 150 issues + 60 pulls = 210 items; a pull wherever floor(n * 60 / 210) steps up: 4, 7, 11, ...
         try (SyntheticGitHub github = new SyntheticGitHub("acme/big", new SyntheticGitHub.Shape(150, 60, 2), 0);
              Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gh.db"))) {
-            GitHubTables.create(connection);
+            TrackerTables.create(connection);
             IssueStore store = new IssueStore(connection, 1);
 
             new IssueSync(store).sync(source(github));
@@ -44,14 +44,14 @@ class SyntheticGitHubTest {
                     "other", 0L, "total", 70L, "not_modified", 0L), withoutSpan(github.stats(true)));
             List<Issue> issues = store.issues();
             assertEquals(210, issues.size());
-            assertEquals(60, issues.stream().filter(Issue::pullRequest).count());
-            assertEquals(List.of(4, 7, 11), issues.stream().filter(Issue::pullRequest).limit(3)
+            assertEquals(60, issues.stream().filter(Issue::changeRequest).count());
+            assertEquals(List.of(4, 7, 11), issues.stream().filter(Issue::changeRequest).limit(3)
                     .map(Issue::number).toList());
             assertEquals(420, store.comments().size());
             // pull 7 (odd) has two reviews, pull 4 (even) one
-            assertEquals(List.of(70L, 71L), store.reviews().stream().filter(r -> r.pullNumber() == 7)
+            assertEquals(List.of(70L, 71L), store.reviews().stream().filter(r -> r.changeNumber() == 7)
                     .map(Review::id).toList());
-            assertEquals(1, store.reviews().stream().filter(r -> r.pullNumber() == 4).count());
+            assertEquals(1, store.reviews().stream().filter(r -> r.changeNumber() == 4).count());
             // item n is created at T0 + n h, updated a minute after its last comment; every fourth is open
             Issue four = issues.get(3);
             assertEquals(Instant.parse("2022-01-01T04:00:00Z"), four.createdAt());

@@ -101,7 +101,7 @@ class TrackerMetricsTest {
     }
 
     static Dataset data() {
-        IssueData tracker = IssueData.build(ITEMS, COMMENTS, REVIEWS, new IdentityResolver(Mailmap.empty(), null), AS_OF);
+        IssueData tracker = IssueData.build(new dev.gqm.collect.TrackerRecords(ITEMS, COMMENTS, REVIEWS, List.of()), new IdentityResolver(Mailmap.empty(), null), AS_OF);
         return new Dataset(AS_OF, Optional.empty(), Optional.of(tracker));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gqm.collect.Actor;
 import dev.gqm.collect.Issue;
+import dev.gqm.collect.IssueSink;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,24 +28,26 @@ class IssueStoreTest {
     @Test
     void pullFieldsArrivingBeforeTheIssueRowAreApplied() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            GitHubTables.create(c);
-            GitHubTables.create(c); // idempotent
+            TrackerTables.create(c);
+            TrackerTables.create(c); // idempotent
             IssueStore store = new IssueStore(c, 1);
-            store.sink().page("pulls", List.of(pull(9005, 5, T2, T2, false)), List.of(), List.of(), T2);
+            store.sink().page(new IssueSink.Page("pulls", List.of(), List.of(pull(9005, 5, T2, T2, false)), List.of(),
+                    List.of(), List.of(), null, T2, null));
             assertEquals(List.of(), store.issues());
 
             Issue fromIssues = new Issue(105, 5, "p", "u", new Actor("a", "User"), "NONE", T1, T2, T2, true, null,
                     true, List.of("x"), "closed");
-            store.sink().page("issues", List.of(fromIssues), List.of(), List.of(), T2);
+            store.sink().page(IssueSink.Page.of("issues", List.of(fromIssues), List.of(), List.of(), List.of(), T2));
 
             Issue stored = store.issues().get(0);
             assertEquals(105, stored.id());
             assertEquals(T2, stored.mergedAt());
             assertEquals(false, stored.draft());
             assertEquals(Map.of("pulls", T2, "issues", T2), store.cursors());
-            assertEquals(Set.of(5), store.pullsNeedingReviews());
-            store.sink().page("reviews:5", List.of(), List.of(), List.of(), null);
-            assertEquals(Set.of(), store.pullsNeedingReviews());
+            assertEquals(Set.of(5), store.changesNeedingReviews());
+            store.sink().page(new IssueSink.Page("reviews:5", List.of(), List.of(), List.of(), List.of(), List.of(), 5,
+                    null, null));
+            assertEquals(Set.of(), store.changesNeedingReviews());
             // another source's rows stay apart
             assertTrue(new IssueStore(c, 2).issues().isEmpty());
         }
@@ -53,11 +56,12 @@ class IssueStoreTest {
     @Test
     void aFailedPageLeavesNeitherRowsNorCursor() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
-            GitHubTables.create(c);
+            TrackerTables.create(c);
             c.createStatement().executeUpdate("DROP TABLE issue_cursors");
             IssueStore store = new IssueStore(c, 1);
             assertThrows(SQLException.class,
-                    () -> store.sink().page("issues", List.of(pull(1, 1, T1, null, false)), List.of(), List.of(), T1));
+                    () -> store.sink().page(IssueSink.Page.of("issues", List.of(pull(1, 1, T1, null, false)), List.of(),
+                            List.of(), List.of(), T1)));
             assertEquals(List.of(), store.issues());
             assertTrue(c.getAutoCommit());
         }

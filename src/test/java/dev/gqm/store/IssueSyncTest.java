@@ -68,7 +68,7 @@ class IssueSyncTest {
         github.pulls.forEach(p -> p.put("state", p.get("merged_at").isNull() ? "open" : "closed"));
 
         connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gqm.db"));
-        GitHubTables.create(connection);
+        TrackerTables.create(connection);
         store = new IssueStore(connection, 7);
     }
 
@@ -97,14 +97,14 @@ class IssueSyncTest {
                 List.of("bug", "help wanted"), "closed"), one);
         Issue merged = issues.get(1);
         assertEquals(102, merged.id()); // the issue id, not the pull id 9002
-        assertTrue(merged.pullRequest());
+        assertTrue(merged.changeRequest());
         assertEquals(Instant.parse("2025-01-05T00:00:00Z"), merged.mergedAt());
         assertFalse(merged.draft());
         Issue draft = issues.get(2);
-        assertTrue(draft.pullRequest());
+        assertTrue(draft.changeRequest());
         assertTrue(draft.draft());
         assertNull(draft.mergedAt());
-        assertFalse(issues.get(3).pullRequest());
+        assertFalse(issues.get(3).changeRequest());
         assertEquals("MEMBER", issues.get(3).authorAssociation());
 
         assertEquals(List.of(
@@ -125,7 +125,7 @@ class IssueSyncTest {
         assertEquals(Map.of("issues", Instant.parse("2025-01-07T00:00:00Z"),
                 "comments", Instant.parse("2025-01-02T00:00:00Z"),
                 "pulls", Instant.parse("2025-01-06T00:00:00Z")), store.cursors());
-        assertEquals(Set.of(), store.pullsNeedingReviews());
+        assertEquals(Set.of(), store.changesNeedingReviews());
         // repository, 2 issue pages, 2 comment pages, 1 pull page, reviews of #2 (2 pages) and #3
         assertEquals(9, source.requests());
         assertTrue(github.requests.stream().noneMatch(r -> r.startsWith("/users/")));
@@ -173,11 +173,11 @@ class IssueSyncTest {
     void runStoppedBetweenPagesResumesFromItsCursorWithoutDuplicates() throws Exception {
         AtomicInteger pages = new AtomicInteger();
         IssueSink real = store.sink();
-        IssueSink dying = (stream, issues, comments, reviews, cursor) -> {
+        IssueSink dying = page -> {
             if (pages.incrementAndGet() == 2) {
                 throw new SQLException("disk full (simulated)");
             }
-            real.page(stream, issues, comments, reviews, cursor);
+            real.page(page);
         };
 
         IssueSinkFailure failure = assertThrows(IssueSinkFailure.class,
@@ -223,15 +223,9 @@ class IssueSyncTest {
         GitHubIssueSource second = source();
         served = github.requests.size();
         List<String> pages = new ArrayList<>();
-        IssueSink counting = new IssueSink() {
-            @Override
-            public void page(String stream, List<Issue> issues, List<Comment> comments, List<Review> reviews,
-                             Instant cursor) {
-                pages.add(stream);
-            }
-        };
+        IssueSink counting = page -> pages.add(page.stream());
         second.collect(store.cursors(), store.etags(), counting);
-        second.reviews(store.pullsNeedingReviews(), counting);
+        second.reviews(store.changesNeedingReviews(), counting);
         assertEquals(3, second.requests());
         assertEquals(3, second.notModified());
         assertEquals(List.of(etags.get("issues").value(), etags.get("comments").value(), etags.get("pulls").value()),
@@ -273,7 +267,7 @@ class IssueSyncTest {
 
     @Test
     void storeFailureSurfacesAsAStoreExceptionFromSync() throws Exception {
-        connection.createStatement().executeUpdate("DROP TABLE issue_comments");
+        connection.createStatement().executeUpdate("DROP TABLE comments");
         StoreException e = assertThrows(StoreException.class, () -> new IssueSync(store).sync(source()));
         assertTrue(e.getMessage().startsWith("store unusable: "), e.getMessage());
         assertTrue(e.getCause() instanceof SQLException, String.valueOf(e.getCause()));

@@ -191,11 +191,11 @@ class StoreTest {
             st.execute("INSERT INTO issue_cursors (source_id, stream, cursor_ms) VALUES (1, 'issues', 1000)");
         }
         try (Store store = Store.open(file)) {
-            assertEquals(4, store.schemaVersion());
+            assertEquals(Schema.VERSION, store.schemaVersion());
             assertEquals(Map.of("issues", Instant.ofEpochMilli(1000)), store.issues(1).cursors());
             assertEquals(Map.of(), store.issues(1).etags());
-            store.issues(1).sink().page("issues", List.of(), List.of(), List.of(), null,
-                    new IssueSink.Etag("http://h/repos/o/r/issues?since=x", "W/\"1\""));
+            store.issues(1).sink().page(IssueSink.Page.of("issues", List.of(), List.of(), List.of(), List.of(), null)
+                    .withEtag(new IssueSink.Etag("http://h/repos/o/r/issues?since=x", "W/\"1\"")));
             assertEquals("W/\"1\"", store.issues(1).etags().get("issues").value());
         }
     }
@@ -227,7 +227,7 @@ class StoreTest {
             st.execute("INSERT INTO co_authors VALUES (1, '" + c2 + "', 0, 1)");
         }
         try (Store store = urlOptions.isEmpty() ? Store.open(file) : Store.open("jdbc:sqlite:" + file + urlOptions)) {
-            assertEquals(4, store.schemaVersion());
+            assertEquals(Schema.VERSION, store.schemaVersion());
             assertEquals(List.of(
                     new Commit(c2, new Signature("B", "b@x"), Instant.ofEpochMilli(2000), Instant.ofEpochMilli(2000), 1,
                             List.of(new Signature("A", "a@x"))),
@@ -258,7 +258,7 @@ class StoreTest {
     void schemaVersionIsWrittenAndANewerStoreIsRefused() throws Exception {
         Path file = tmp.resolve("gqm.db");
         try (Store store = Store.open(file)) {
-            assertEquals(4, store.schemaVersion());
+            assertEquals(Schema.VERSION, store.schemaVersion());
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             st.execute("PRAGMA user_version = 99");
@@ -277,12 +277,12 @@ class StoreTest {
     void jdbcUrlsAreUsedAsGivenAndOtherDatabasesAreRefused() throws Exception {
         Path file = tmp.resolve("url.db");
         try (Store store = Store.open("jdbc:sqlite:" + file)) {
-            assertEquals(4, store.schemaVersion());
+            assertEquals(Schema.VERSION, store.schemaVersion());
         }
         StoreException e = assertThrows(StoreException.class, () -> Store.open("jdbc:postgresql://h/db"));
         assertTrue(e.getMessage().contains("only SQLite"), e.getMessage());
         try (Store store = Store.open(tmp.resolve("p.db").toString())) {
-            assertEquals(4, store.schemaVersion());
+            assertEquals(Schema.VERSION, store.schemaVersion());
         }
     }
 

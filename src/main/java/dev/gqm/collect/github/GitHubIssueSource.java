@@ -39,6 +39,11 @@ import org.kohsuke.github.GitHubRateLimitHandler;
  */
 public final class GitHubIssueSource implements IssueSource {
     public static final Duration DEFAULT_WAIT_BUDGET = Duration.ofHours(1);
+    /** The streams, GitHub's listings: {@link #collect} reads the first three in this order. */
+    public static final String ISSUES = "issues";
+    public static final String COMMENTS = "comments";
+    public static final String PULLS = "pulls";
+    static final String REVIEWS_PREFIX = "reviews:";
     private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final int PER_PAGE = 100;
 
@@ -137,7 +142,8 @@ public final class GitHubIssueSource implements IssueSource {
                 }
                 next = trail.next(page.next(), page.items().size());
             }
-            deliver(sink, REVIEWS_PREFIX + number, List.of(), List.of(), reviews, null, null);
+            deliver(sink, new IssueSink.Page(REVIEWS_PREFIX + number, List.of(), List.of(), List.of(), reviews,
+                    List.of(), number, null, null));
         }
     }
 
@@ -212,7 +218,7 @@ public final class GitHubIssueSource implements IssueSource {
             IssueSink.Etag etag = firstPage && next.isEmpty() && page.items().size() < PER_PAGE
                     ? page.etag().map(value -> new IssueSink.Etag(first.toString(), value)).orElse(null) : null;
             if (!issues.isEmpty() || !comments.isEmpty() || etag != null) {
-                deliver(sink, stream, issues, comments, List.of(), cursor, etag);
+                deliver(sink, IssueSink.Page.of(stream, issues, comments, List.of(), List.of(), cursor).withEtag(etag));
             }
             firstPage = false;
         }
@@ -255,15 +261,15 @@ public final class GitHubIssueSource implements IssueSource {
             Instant cursor = next.isPresent() || newest == null ? null : newest;
             IssueSink.Etag kept = next.isPresent() ? null : etag;
             if (!pulls.isEmpty() || cursor != null || kept != null) {
-                deliver(sink, PULLS, pulls, List.of(), List.of(), cursor, kept);
+                deliver(sink, new IssueSink.Page(PULLS, List.of(), pulls, List.of(), List.of(), List.of(), null,
+                        cursor, kept));
             }
         }
     }
 
-    private static void deliver(IssueSink sink, String stream, List<Issue> issues, List<Comment> comments,
-                                List<Review> reviews, Instant cursor, IssueSink.Etag etag) {
+    private static void deliver(IssueSink sink, IssueSink.Page page) {
         try {
-            sink.page(stream, issues, comments, reviews, cursor, etag);
+            sink.page(page);
         } catch (Exception e) {
             throw new IssueSinkFailure(e);
         }

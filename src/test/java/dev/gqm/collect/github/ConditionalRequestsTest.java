@@ -107,7 +107,7 @@ class ConditionalRequestsTest {
         RecordingSink sink = new RecordingSink();
         source().collect(Map.of(), sink);
 
-        List<RecordingSink.Page> pulls = sink.pages.stream().filter(p -> p.stream().equals("pulls")).toList();
+        List<IssueSink.Page> pulls = sink.pages.stream().filter(p -> p.stream().equals("pulls")).toList();
         assertEquals(2, pulls.size());
         assertNull(pulls.get(0).etag());
         assertNull(pulls.get(0).cursor());

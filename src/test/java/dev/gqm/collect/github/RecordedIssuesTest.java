@@ -32,11 +32,11 @@ class RecordedIssuesTest {
             // a long listing says how far it is: 20 recorded pages of 30 before the 21st
             assertEquals(List.of("GitHub issues: 600 read"), progress);
 
-            List<Issue> issues = sink.issues(IssueSource.ISSUES);
+            List<Issue> issues = sink.issues(GitHubIssueSource.ISSUES);
             assertEquals(21, sink.pages.stream().filter(p -> p.stream().equals("issues")).count());
             assertEquals(606, issues.size());
             assertEquals(606, new HashSet<>(issues.stream().map(Issue::id).toList()).size());
-            assertEquals(363, issues.stream().filter(Issue::pullRequest).count());
+            assertEquals(363, issues.stream().filter(Issue::changeRequest).count());
             assertTrue(issues.stream().allMatch(i -> i.state().equals("closed") && i.closedAt() != null));
             // repository + 21 issue pages + one (empty) comment and pull listing
             assertEquals(24, source.requests());
@@ -54,7 +54,7 @@ class RecordedIssuesTest {
             assertEquals(Instant.parse("2020-01-10T16:59:25Z"), first.updatedAt());
             assertEquals(Instant.parse("2020-01-10T16:59:12Z"), first.closedAt());
             assertEquals(List.of("dependencies"), first.labels());
-            assertTrue(first.pullRequest());
+            assertTrue(first.changeRequest());
             assertNull(first.mergedAt());
             assertFalse(issues.stream().anyMatch(i -> i.author().login().isEmpty()));
         }

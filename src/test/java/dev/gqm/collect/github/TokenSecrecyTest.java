@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gqm.collect.SourceException;
 import dev.gqm.store.IssueSync;
-import dev.gqm.store.GitHubTables;
+import dev.gqm.store.TrackerTables;
 import dev.gqm.store.IssueStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -60,7 +60,7 @@ class TokenSecrecyTest {
             github.addReview(5, 1, "carol", "User", "2025-01-01T00:00:00Z", "APPROVED");
             github.fail("/repos/acme/widget/issues", 403, Map.of("X-RateLimit-Remaining", "0",
                     "X-RateLimit-Reset", String.valueOf(NOW.getEpochSecond() + 5)), "{}");
-            GitHubTables.create(connection);
+            TrackerTables.create(connection);
             IssueStore store = new IssueStore(connection, 1);
             GitHubIssueSource source = new GitHubIssueSource("acme/widget", github.url(), CANARY, d -> { },
                     Clock.fixed(NOW, ZoneOffset.UTC), progress::add, Duration.ofHours(1));
