@@ -8,6 +8,8 @@ import dev.gqm.collect.IssueSinkFailure;
 import dev.gqm.collect.IssueSource;
 import dev.gqm.collect.Review;
 import dev.gqm.collect.SourceException;
+import dev.gqm.collect.http.PageTrail;
+import dev.gqm.collect.http.Sleeper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -133,7 +135,7 @@ public final class GitHubIssueSource implements IssueSource {
             List<Review> reviews = new ArrayList<>();
             Optional<URI> next = Optional.of(URI.create(apiUrl + repo + "/pulls/" + number + "/reviews?per_page="
                     + PER_PAGE));
-            PageTrail trail = new PageTrail("reviews of #" + number, false);
+            PageTrail trail = new PageTrail("GitHub", "reviews of #" + number, false);
             while (next.isPresent()) {
                 trail.visit(next.get());
                 GitHubHttp.Page page = http.page(next.get());
@@ -186,7 +188,7 @@ public final class GitHubIssueSource implements IssueSource {
         boolean firstPage = true;
         int pages = 0;
         int items = 0;
-        PageTrail trail = new PageTrail(stream, stream.equals(ISSUES));
+        PageTrail trail = new PageTrail("GitHub", stream, stream.equals(ISSUES));
         while (next.isPresent()) {
             if (pages > 0 && pages % PROGRESS_PAGES == 0) {
                 progress.accept("GitHub " + stream + ": " + items + " read");
@@ -234,7 +236,7 @@ public final class GitHubIssueSource implements IssueSource {
         Instant newest = null;
         IssueSink.Etag etag = null;
         boolean firstPage = true;
-        PageTrail trail = new PageTrail(PULLS, true);
+        PageTrail trail = new PageTrail("GitHub", PULLS, true);
         while (next.isPresent()) {
             trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);

@@ -3,6 +3,7 @@ package dev.gqm.collect.github;
 import dev.gqm.collect.IssueSource;
 import dev.gqm.collect.Tracker;
 import dev.gqm.collect.TrackerOption;
+import dev.gqm.collect.http.Sleeper;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -1,17 +1,17 @@
-package dev.gqm.collect.github;
+package dev.gqm.collect.http;
 
 import dev.gqm.collect.SourceException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
 
-/** Reads the {@code rel="next"} address of an HTTP {@code Link} header (RFC 8288), as GitHub pages. */
-final class LinkHeader {
+/** Reads the {@code rel="next"} address of an HTTP {@code Link} header (RFC 8288), as GitHub and GitLab page. */
+public final class LinkHeader {
     private LinkHeader() {
     }
 
     /** The next page's address; a target that is not a URI is the server's fault (exit 3), not ours. */
-    static Optional<URI> next(String header) throws SourceException {
+    public static Optional<URI> next(String header, String sender) throws SourceException {
         for (String part : header.split(",")) {
             String[] pieces = part.split(";");
             String target = pieces[0].strip();
@@ -29,7 +29,7 @@ final class LinkHeader {
                         }
                         return Optional.of(uri);
                     } catch (URISyntaxException e) {
-                        throw new SourceException("GitHub sent an unreadable next-page link in its Link header");
+                        throw new SourceException(sender + " sent an unreadable next-page link in its Link header");
                     }
                 }
             }

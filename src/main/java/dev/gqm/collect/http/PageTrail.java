@@ -1,4 +1,4 @@
-package dev.gqm.collect.github;
+package dev.gqm.collect.http;
 
 import dev.gqm.collect.SourceException;
 import java.net.URI;
@@ -12,7 +12,8 @@ import java.util.Set;
  * listing of issues or pull requests may not run past the pages its item numbers can fill
  * (numbers are given in sequence, so no listing holds more items than the highest number seen).
  */
-final class PageTrail {
+public final class PageTrail {
+    private final String sender;
     private final String listing;
     private final boolean numbered;
     private final Set<URI> read = new HashSet<>();
@@ -22,24 +23,26 @@ final class PageTrail {
     private int largestPage;
 
     /**
+     * @param sender the source as messages name it ("GitHub")
      * @param numbered whether the listing's items carry issue numbers that bound its length
      */
-    PageTrail(String listing, boolean numbered) {
+    public PageTrail(String sender, String listing, boolean numbered) {
+        this.sender = sender;
         this.listing = listing;
         this.numbered = numbered;
     }
 
     /** Called before reading {@code page}; refuses a page read before. */
-    void visit(URI page) throws SourceException {
+    public void visit(URI page) throws SourceException {
         if (!read.add(page)) {
-            throw new SourceException("GitHub's " + listing + " listing links back to a page already read ("
+            throw new SourceException(sender + "'s " + listing + " listing links back to a page already read ("
                     + page.getPath() + "); stopping rather than reading it again");
         }
         pages++;
     }
 
     /** Records an item number seen on the listing. */
-    void number(long n) {
+    public void number(long n) {
         highestNumber = Math.max(highestNumber, n);
     }
 
@@ -48,14 +51,14 @@ final class PageTrail {
      * given more items than its highest number allows (with two pages of slack for items that
      * moved between pages while they were read).
      */
-    Optional<URI> next(Optional<URI> linked, int itemsOnPage) throws SourceException {
+    public Optional<URI> next(Optional<URI> linked, int itemsOnPage) throws SourceException {
         items += itemsOnPage;
         largestPage = Math.max(largestPage, itemsOnPage);
         if (linked.isEmpty() || itemsOnPage == 0) {
             return Optional.empty();
         }
         if (numbered && items > highestNumber + 2L * largestPage) {
-            throw new SourceException("GitHub's " + listing + " listing runs past " + pages + " pages (" + items
+            throw new SourceException(sender + "'s " + listing + " listing runs past " + pages + " pages (" + items
                     + " items), more than its highest number (" + highestNumber + ") can hold; stopping");
         }
         return linked;

@@ -1,4 +1,4 @@
-package dev.gqm.collect.github;
+package dev.gqm.collect.http;
 
 import java.time.Duration;
 
