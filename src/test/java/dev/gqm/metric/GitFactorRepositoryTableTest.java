@@ -138,9 +138,9 @@ class GitFactorRepositoryTableTest {
     /** Writes the row's commits into a new repository, one line of history, and returns its directory. */
     private Path build(Row row) throws Exception {
         Path repoDir = Files.createTempDirectory(dir, "repo");
-        try (Repository repo = FileRepositoryBuilder.create(repoDir.resolve(Constants.DOT_GIT).toFile());
-             TestRepository<Repository> test = new TestRepository<>(repo)) {
-            repo.create();
+        Repository repo = FileRepositoryBuilder.create(repoDir.resolve(Constants.DOT_GIT).toFile());
+        repo.create();
+        try (TestRepository<Repository> test = new TestRepository<>(repo)) { // closes the repository too
             RevCommit tip = null;
             int n = 0;
             for (String group : row.commits().split(" +")) {
