@@ -2,6 +2,7 @@ package dev.gqm.cli;
 
 import dev.gqm.model.Problems;
 import dev.gqm.model.SafeYaml;
+import dev.gqm.model.YamlFields;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
@@ -13,15 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Turns the YAML of a portfolio file into a {@link PortfolioFile}, collecting every problem with its place. */
 final class PortfolioFileReader {
@@ -32,13 +28,12 @@ final class PortfolioFileReader {
     private static final List<String> ENTRY_KEYS = java.util.stream.Stream.of(java.util.stream.Stream.of("repo"),
             Trackers.portfolioKeys().stream(), java.util.stream.Stream.of("name", "group", "branch"))
             .flatMap(k -> k).toList();
-    // YAML 1.2 reads 2024 or true as numbers and booleans; in a portfolio they are names
-    private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
 
 
     private final Path path;
     private final String file;
     private final Problems problems;
+    private final YamlFields fields;
     /** Names taken so far, with where each was set, to place the second claim. */
     private final Map<String, String> names = new HashMap<>();
 
@@ -46,6 +41,7 @@ final class PortfolioFileReader {
         this.path = path;
         this.file = path.toString();
         this.problems = new Problems(this.file);
+        this.fields = new YamlFields(problems, YamlFields.Wording.DESCRIPTIVE);
     }
 
     PortfolioFile read() {
@@ -71,7 +67,7 @@ final class PortfolioFileReader {
         } catch (SafeYaml.InvalidYaml e) {
             throw usage(e.getMessage());
         }
-        if (root.isEmpty() || isNull(root.get())) {
+        if (root.isEmpty() || YamlFields.isNull(root.get())) {
             throw usage(file + ":1:1: the portfolio is empty: list its repositories under 'repositories:'");
         }
         List<PortfolioRepository> repositories = readTop(root.get());
@@ -82,7 +78,7 @@ final class PortfolioFileReader {
     }
 
     private List<PortfolioRepository> readTop(Node root) {
-        Map<String, Node> top = mapping(root, "the portfolio file", TOP_KEYS);
+        Map<String, Node> top = fields.mapping(root, "the portfolio file", TOP_KEYS);
         Node list = top.get("repositories");
         if (list == null) {
             if (root instanceof MappingNode) {
@@ -106,7 +102,7 @@ final class PortfolioFileReader {
 
     private PortfolioRepository readEntry(Node node) {
         int before = problems.reported();
-        Map<String, Node> entry = mapping(node, "a repository", ENTRY_KEYS);
+        Map<String, Node> entry = fields.mapping(node, "a repository", ENTRY_KEYS);
         if (!(node instanceof MappingNode)) {
             return null;
         }
@@ -145,7 +141,7 @@ final class PortfolioFileReader {
         if (name != null && !PortfolioRepository.NAME.matcher(name).matches()) {
             problem(nameNode, "'name' must be lower-case letters, digits and '-' ([a-z0-9-]+), not '" + name + "'");
             name = null;
-        } else if (name == null && repo != null && (nameNode == null || isNull(nameNode))) {
+        } else if (name == null && repo != null && (nameNode == null || YamlFields.isNull(nameNode))) {
             name = derivedName(repo);
             nameNode = repoNode;
             if (name.isEmpty()) {
@@ -206,60 +202,19 @@ final class PortfolioFileReader {
         return dir.resolve(repo).normalize().toString();
     }
 
-    /** The entries of a mapping by key, reporting wrong type, duplicate and unknown keys. */
-    private Map<String, Node> mapping(Node node, String what, List<String> allowed) {
-        Map<String, Node> entries = new LinkedHashMap<>();
-        if (!(node instanceof MappingNode map)) {
-            problem(node, what + " must be a mapping with keys " + String.join(", ", allowed) + ", not " + kind(node));
-            return entries;
-        }
-        for (NodeTuple t : map.getValue()) {
-            Node keyNode = t.getKeyNode();
-            if (!(keyNode instanceof ScalarNode scalar) || isNull(keyNode)) {
-                problem(keyNode, "a key must be plain text");
-                continue;
-            }
-            String key = scalar.getValue();
-            if (entries.containsKey(key)) {
-                problem(keyNode, "duplicate key '" + key + "'");
-            } else if (!allowed.contains(key)) {
-                problem(keyNode, "unknown key '" + key + "' in " + what + " (expected " + String.join(", ", allowed) + ")");
-            } else {
-                entries.put(key, t.getValueNode());
-            }
-        }
-        return entries;
-    }
-
     /** An optional text value: absent or empty is null. */
     private String optional(Map<String, Node> entry, String key) {
         Node node = entry.get(key);
-        if (node == null || isNull(node)) {
+        if (node == null || YamlFields.isNull(node)) {
             return null;
         }
         return text(node, "'" + key + "'");
     }
 
-    /** A scalar that is not blank, trimmed; null (and a problem) otherwise. */
+    /** A scalar that is not blank, stripped; null (and a problem) otherwise. */
     private String text(Node node, String what) {
-        if (node instanceof ScalarNode scalar && TEXT_TAGS.contains(node.getTag())) {
-            if (scalar.getValue().isBlank()) {
-                problem(node, what + " must not be empty");
-                return null;
-            }
-            return scalar.getValue().strip();
-        }
-        problem(node, what + (isNull(node) ? " is missing a value" : " must be text, not " + kind(node)));
-        return null;
-    }
-
-    private static String kind(Node node) {
-        return node instanceof MappingNode ? "a mapping" : node instanceof SequenceNode ? "a list"
-                : isNull(node) ? "nothing" : "a value tagged " + node.getTag();
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+        String value = fields.nonBlank(node, what);
+        return value == null ? null : value.strip();
     }
 
     private void problem(Node node, String what) {

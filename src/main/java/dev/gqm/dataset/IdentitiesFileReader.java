@@ -3,27 +3,25 @@ package dev.gqm.dataset;
 import dev.gqm.model.IoReason;
 import dev.gqm.model.Problems;
 import dev.gqm.model.SafeYaml;
+import dev.gqm.model.YamlFields;
+import dev.gqm.model.YamlFields.Located;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /** Turns the YAML of an identities file into an {@link IdentitiesFile}, collecting every problem with its place. */
 final class IdentitiesFileReader {
@@ -34,6 +32,7 @@ final class IdentitiesFileReader {
 
     private final String file;
     private final Problems problems;
+    private final YamlFields fields;
     // Who already claimed an e-mail, login or alternative name, to report the second claim.
     private final Map<String, Claim> emailOwners = new HashMap<>();
     private final Map<String, Claim> loginOwners = new HashMap<>();
@@ -42,11 +41,10 @@ final class IdentitiesFileReader {
     private record Claim(String person, int line) {}
 
 
-    private static final Set<Tag> TEXT_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL);
-
     IdentitiesFileReader(String file) {
         this.file = file;
         this.problems = new Problems(this.file);
+        this.fields = new YamlFields(problems, YamlFields.Wording.TERSE);
     }
 
     IdentitiesFile read(Path path) throws IdentitiesException {
@@ -72,7 +70,7 @@ final class IdentitiesFileReader {
         } catch (SafeYaml.InvalidYaml e) {
             throw new IdentitiesException(List.of(e.getMessage()));
         }
-        if (root.isEmpty() || isNull(root.get())) {
+        if (root.isEmpty() || YamlFields.isNull(root.get())) {
             return IdentitiesFile.empty();
         }
         IdentitiesFile result = readTop(root.get());
@@ -87,11 +85,11 @@ final class IdentitiesFileReader {
         List<Pattern> bots = new ArrayList<>();
         List<Pattern> agents = new ArrayList<>();
         Map<String, String> organizations = new LinkedHashMap<>();
-        for (NodeTuple t : mapping(root, "the identities file", TOP_KEYS)) {
-            Node value = t.getValueNode();
-            switch (scalarText(t.getKeyNode())) {
+        for (Map.Entry<String, Node> e : fields.mapping(root, "the identities file", TOP_KEYS).entrySet()) {
+            Node value = e.getValue();
+            switch (e.getKey()) {
                 case "people" -> {
-                    for (Node item : sequence(value, "people")) {
+                    for (Node item : fields.list(value, "people")) {
                         PersonEntry p = readPerson(item);
                         if (p != null) {
                             people.add(p);
@@ -101,7 +99,7 @@ final class IdentitiesFileReader {
                 case "organizations" -> readOrganizations(value, organizations);
                 case "bots" -> readPatterns(value, "bots", "a bot pattern", bots);
                 case "agents" -> readPatterns(value, "agents", "an agent pattern", agents);
-                default -> throw new IllegalStateException("key filtered by mapping(): " + t.getKeyNode());
+                default -> throw new IllegalStateException("key filtered by mapping(): " + e.getKey());
             }
         }
         return new IdentitiesFile(people, bots, agents, organizations);
@@ -109,8 +107,8 @@ final class IdentitiesFileReader {
 
     /** A list of regular expressions, compiled case-insensitive; {@code what} names one in problems ("a bot pattern"). */
     private void readPatterns(Node node, String key, String what, List<Pattern> patterns) {
-        for (Node item : sequence(node, key)) {
-            String regex = string(item, what);
+        for (Node item : fields.list(node, key)) {
+            String regex = fields.text(item, what);
             if (regex == null) {
                 continue;
             }
@@ -131,9 +129,9 @@ final class IdentitiesFileReader {
         List<Located> emails = List.of();
         List<Located> names = List.of();
         List<Located> logins = List.of();
-        for (NodeTuple t : mapping(node, "a person", PERSON_KEYS)) {
-            Node value = t.getValueNode();
-            switch (scalarText(t.getKeyNode())) {
+        for (Map.Entry<String, Node> e : fields.mapping(node, "a person", PERSON_KEYS).entrySet()) {
+            Node value = e.getValue();
+            switch (e.getKey()) {
                 case "name" -> {
                     hasName = true;
                     name = requiredText(value, "a person's name");
@@ -145,7 +143,7 @@ final class IdentitiesFileReader {
                 case "names" -> names = strings(value, "names");
                 case "logins" -> logins = strings(value, "logins");
                 case "organization" -> organization = requiredText(value, "an organization");
-                default -> throw new IllegalStateException("key filtered by mapping(): " + t.getKeyNode());
+                default -> throw new IllegalStateException("key filtered by mapping(): " + e.getKey());
             }
         }
         if (!(node instanceof MappingNode)) {
@@ -156,7 +154,7 @@ final class IdentitiesFileReader {
         }
         if (emailsNode == null) {
             problem(node, "a person needs 'emails' (a list of at least one e-mail)");
-        } else if (isNull(emailsNode) || emailsNode instanceof SequenceNode seq && seq.getValue().isEmpty()) {
+        } else if (YamlFields.isNull(emailsNode) || emailsNode instanceof SequenceNode seq && seq.getValue().isEmpty()) {
             problem(emailsNode, "'emails' needs at least one e-mail");
         }
         String label = name != null ? name : "this person";
@@ -168,9 +166,6 @@ final class IdentitiesFileReader {
         }
         return new PersonEntry(name, values(emails), values(names), values(logins), organization);
     }
-
-    /** A text value and the node it came from, to place a later problem about it. */
-    private record Located(String value, Node node) {}
 
     private static List<String> values(List<Located> located) {
         return located.stream().map(Located::value).toList();
@@ -187,7 +182,7 @@ final class IdentitiesFileReader {
     }
 
     private void readOrganizations(Node node, Map<String, String> organizations) {
-        if (isNull(node)) {
+        if (YamlFields.isNull(node)) {
             return;
         }
         if (!(node instanceof MappingNode map)) {
@@ -195,7 +190,7 @@ final class IdentitiesFileReader {
             return;
         }
         for (NodeTuple t : map.getValue()) {
-            String domain = string(t.getKeyNode(), "an e-mail domain");
+            String domain = fields.text(t.getKeyNode(), "an e-mail domain");
             String organization = requiredText(t.getValueNode(), "an organization");
             if (domain == null || organization == null) {
                 continue;
@@ -209,91 +204,14 @@ final class IdentitiesFileReader {
         }
     }
 
-    /** The entries of a mapping, reporting wrong type, duplicate and unknown keys; skipped entries are left out. */
-    private List<NodeTuple> mapping(Node node, String what, List<String> allowed) {
-        if (!(node instanceof MappingNode map)) {
-            problem(node, what + " must be a mapping with keys " + String.join(", ", allowed));
-            return List.of();
-        }
-        List<NodeTuple> entries = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (NodeTuple t : map.getValue()) {
-            Node keyNode = t.getKeyNode();
-            if (!(keyNode instanceof ScalarNode)) {
-                problem(keyNode, "a key must be plain text");
-                continue;
-            }
-            String key = scalarText(keyNode);
-            if (!seen.add(key)) {
-                problem(keyNode, "duplicate key '" + key + "'");
-            } else if (!allowed.contains(key)) {
-                problem(keyNode, "unknown key '" + key + "' in " + what + " (expected " + String.join(", ", allowed) + ")");
-            } else {
-                entries.add(t);
-            }
-        }
-        return entries;
-    }
-
-    /** The items of an optional sequence: null means none. */
-    private List<Node> sequence(Node node, String key) {
-        if (isNull(node)) {
-            return List.of();
-        }
-        if (node instanceof SequenceNode seq) {
-            return seq.getValue();
-        }
-        problem(node, "'" + key + "' must be a list");
-        return List.of();
+    /** A scalar that is not null and not blank, trimmed; null (and a problem) otherwise. */
+    private String requiredText(Node node, String what) {
+        String value = fields.nonBlank(node, what);
+        return value == null ? null : value.trim();
     }
 
     private List<Located> strings(Node node, String key) {
-        List<Located> values = new ArrayList<>();
-        for (Node item : sequence(node, key)) {
-            String v = requiredText(item, "an entry of '" + key + "'");
-            if (v != null) {
-                values.add(new Located(v, item));
-            }
-        }
-        return values;
-    }
-
-    /** A scalar that is not null and not blank, trimmed; null (and a problem) otherwise. */
-    private String requiredText(Node node, String what) {
-        String value = string(node, what);
-        if (value == null) {
-            return null;
-        }
-        if (value.isBlank()) {
-            problem(node, what + " must not be empty");
-            return null;
-        }
-        return value.trim();
-    }
-
-    /** Any non-null scalar as text (YAML 1.2 reads 42 or true as numbers and booleans; here they are names). */
-    private String string(Node node, String what) {
-        if (node instanceof ScalarNode scalar && TEXT_TAGS.contains(node.getTag())) {
-            return scalar.getValue();
-        }
-        if (node instanceof ScalarNode && !isNull(node)) {
-            problem(node, what + " has tag " + node.getTag() + ", which is not allowed here");
-            return null;
-        }
-        problem(node, what + (isNull(node) ? " is missing" : " must be text, not a " + kind(node)));
-        return null;
-    }
-
-    private static String kind(Node node) {
-        return node instanceof MappingNode ? "mapping" : node instanceof SequenceNode ? "list" : "value";
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
-    }
-
-    private static String scalarText(Node node) {
-        return ((ScalarNode) node).getValue();
+        return fields.texts(node, key).stream().map(v -> new Located(v.value().trim(), v.node())).toList();
     }
 
     private void problem(Node node, String what) {
