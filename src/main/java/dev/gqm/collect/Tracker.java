@@ -19,6 +19,16 @@ public interface Tracker {
     /** The name people know it by ("GitHub"). */
     String name();
 
+    /** What a tracker provides: a forge its issues and change requests, a bug tracker issues only. */
+    enum Role {
+        FORGE, BUG_TRACKER
+    }
+
+    /** A run takes at most one tracker of each role; a bug tracker's issues replace the forge's. */
+    default Role role() {
+        return Role.FORGE;
+    }
+
     /** Its options; the first names what to read, and giving it is what turns the tracker on. */
     List<TrackerOption> options();
 
