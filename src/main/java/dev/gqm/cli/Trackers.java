@@ -29,14 +29,26 @@ final class Trackers {
     static void addOptions(CommandSpec spec, Map<String, String> values) {
         for (Tracker tracker : ALL) {
             for (TrackerOption option : tracker.options()) {
-                spec.addOption(OptionSpec.builder(option.name())
+                OptionSpec.Builder builder = OptionSpec.builder(option.name())
                         .paramLabel(option.paramLabel())
-                        .description(option.description())
-                        .type(String.class)
+                        .description(option.description());
+                if (option.repeatable()) {
+                    // given more than once, each occurrence adds its value
+                    builder.type(List.class).auxiliaryTypes(String.class).arity("1");
+                } else {
+                    builder.type(String.class);
+                }
+                spec.addOption(builder
                         .setter(new picocli.CommandLine.Model.ISetter() {
                             @Override
+                            @SuppressWarnings("unchecked")
                             public <T> T set(T value) {
-                                if (value != null) {
+                                if (value instanceof List<?> list) {
+                                    if (!list.isEmpty()) {
+                                        values.put(option.name(), String.join(TrackerOption.SEPARATOR,
+                                                (List<String>) list));
+                                    }
+                                } else if (value != null) {
                                     values.put(option.name(), (String) value);
                                 }
                                 return null;

@@ -40,7 +40,13 @@ public final class Bots {
     /** Whole addresses used only by automation, whose local part alone would be too generic. */
     private static final Set<String> KNOWN_EMAILS = Set.of(
             "action@github.com", "actions@github.com", "bot@renovateapp.com",
-            "support@dependabot.com");
+            "support@dependabot.com",
+            // bug trackers' service accounts (Bugzilla logins are addresses)
+            "bug-janitor@kde.org", "sysadmin-systems@kde.org", "bugzilla-daemon@kde.org",
+            "bugzilla-daemon@mozilla.org", "pulsebot@bmo.tld", "update-bot@bmo.tld",
+            "release-mgmt-account-bot@mozilla.tld", "intermittent-bug-filer@mozilla.bugs",
+            "wptsync@mozilla.bugs", "orangefactor@bots.tld", "bugzilla-daemon@gnome.org",
+            "libreoffice-commits@lists.freedesktop.org", "bugzilla-daemon@freedesktop.org");
 
     private Bots() {}
 

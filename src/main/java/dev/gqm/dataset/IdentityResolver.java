@@ -76,7 +76,10 @@ public final class IdentityResolver {
         return signatures.computeIfAbsent(signature, this::compute);
     }
 
-    /** The person behind a GitHub login; {@code typeBot} is GitHub's own "this account is a Bot". */
+    /**
+     * The person behind a tracker login (a user name, or an address for Bugzilla); {@code typeBot}
+     * is the source's own "this account is a bot".
+     */
     public Person resolveLogin(String login, boolean typeBot) {
         Objects.requireNonNull(login, "login");
         if (login.isBlank()) {
@@ -116,6 +119,10 @@ public final class IdentityResolver {
             kind = Person.Kind.BOT;
         }
         PersonEntry entry = byLogin.get(lower(login));
+        if (entry == null && login.indexOf('@') > 0) {
+            // a tracker whose logins are addresses (Bugzilla): the identities file's emails match
+            entry = byEmail.get(lower(login));
+        }
         if (entry != null) {
             return fromEntry(entry, kind);
         }

@@ -6,8 +6,8 @@ import dev.gqm.collect.Comment;
 import dev.gqm.collect.Issue;
 import dev.gqm.collect.Review;
 import dev.gqm.collect.SourceException;
+import dev.gqm.collect.http.JsonFields;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +16,8 @@ import java.util.List;
  * no {@code /users/{login}} request is ever needed.
  */
 final class GitHubPayloads {
+    private static final JsonFields FIELDS = new JsonFields("GitHub");
+
     private GitHubPayloads() {
     }
 
@@ -68,34 +70,18 @@ final class GitHubPayloads {
     }
 
     private static long number(JsonNode node, String field) throws SourceException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.canConvertToLong()) {
-            throw malformed("an item has no numeric " + field);
-        }
-        return value.asLong();
+        return FIELDS.number(node, field);
     }
 
     private static Instant required(JsonNode node, String field) throws SourceException {
-        Instant value = optional(node, field);
-        if (value == null) {
-            throw malformed("item " + node.path("id").asText() + " has no " + field);
-        }
-        return value;
+        return FIELDS.required(node, field);
     }
 
     private static Instant optional(JsonNode node, String field) throws SourceException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            throw malformed("item " + node.path("id").asText() + " has an unreadable " + field);
-        }
+        return FIELDS.optional(node, field);
     }
 
     private static SourceException malformed(String what) {
-        return new SourceException("GitHub sent malformed JSON: " + what);
+        return FIELDS.malformed(what);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gqm.collect.github;
 
+import dev.gqm.collect.http.ApiKey;
 import java.util.Map;
 import java.util.Optional;
 
@@ -8,58 +9,37 @@ import java.util.Optional;
  * {@code toString} never shows the value, so it can't leak through a log line by accident.
  */
 public final class GitHubToken {
-    private final String value;
-    private final String variable;
+    private final ApiKey key;
 
-    private GitHubToken(String value, String variable) {
-        this.value = value;
-        this.variable = variable;
+    private GitHubToken(ApiKey key) {
+        this.key = key;
     }
 
     public static GitHubToken fromEnvironment(Map<String, String> env) {
-        for (String name : new String[] {"GITHUB_TOKEN", "GH_TOKEN"}) {
-            String v = env.get(name);
-            if (v != null && !v.isBlank()) {
-                return new GitHubToken(v.strip(), name);
-            }
-        }
-        return new GitHubToken(null, null);
+        return new GitHubToken(ApiKey.named(env, "token", "GITHUB_TOKEN", "GH_TOKEN"));
     }
 
     /**
-     * Why the token cannot be sent, naming no part of it: an HTTP header carries visible ASCII
-     * only, so a control character, a line break or a non-ASCII letter (a paste gone wrong) would
-     * otherwise surface in an error message together with the token.
+     * Why the token cannot be sent, naming no part of it (see {@link ApiKey#problem()}).
      */
     public Optional<String> problem() {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x21 || c > 0x7e) {
-                return Optional.of(variable + " holds a character that an HTTP header cannot carry"
-                        + " (a control character, space or non-ASCII letter at position " + (i + 1)
-                        + " of " + value.length() + "): set it to the token alone");
-            }
-        }
-        return Optional.empty();
+        return key.problem();
     }
 
     /** The secret itself: pass it to the client only. */
     public Optional<String> value() {
-        return Optional.ofNullable(value);
+        return key.value();
     }
 
     /** A line for the user when no token was found: anonymous access is limited to 60 requests an hour. */
     public Optional<String> warning() {
-        return value == null
+        return key.value().isEmpty()
                 ? Optional.of("no GITHUB_TOKEN or GH_TOKEN set: GitHub is read anonymously (60 requests an hour)")
                 : Optional.empty();
     }
 
     @Override
     public String toString() {
-        return value == null ? "GitHubToken[anonymous]" : "GitHubToken[from " + variable + "]";
+        return key.value().isEmpty() ? "GitHubToken[anonymous]" : "GitHubToken[from " + key.variable() + "]";
     }
 }
