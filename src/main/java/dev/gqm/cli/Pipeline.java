@@ -490,7 +490,7 @@ final class Pipeline {
                 sources.add(SourceInfo.tracker(active.get().tracker().kind(), active.get().tracker().name(),
                         gh.repository(), active.get().configured().webUrl()));
             } else if (needsTracker(needed)) {
-                warnings.add("no " + Trackers.howToGive() + ": issue and change-request metrics are no-data");
+                warnings.add("no tracker given (" + Trackers.howToGive() + "): issue and change-request metrics are no-data");
             }
             warnings.forEach(w -> progress("warning: " + w));
             Dataset data = new Dataset(asOf, gitData, tracker);

@@ -24,10 +24,19 @@ final class PortfolioFileReader {
     private static final int MAX_ALIASES = 10;
     private static final int MAX_CODE_POINTS = 1_048_576;
     private static final List<String> TOP_KEYS = List.of("repositories");
-    /** An entry's own keys, then each tracker's (its options' portfolio keys: github, github_api_url...). */
+    /**
+     * An entry's own keys, then each tracker's (its options' portfolio keys: github, github_api_url...;
+     * a key "bugzilla.url" is the key url of a mapping under bugzilla).
+     */
     private static final List<String> ENTRY_KEYS = java.util.stream.Stream.of(java.util.stream.Stream.of("repo"),
-            Trackers.portfolioKeys().stream(), java.util.stream.Stream.of("name", "group", "branch"))
+            Trackers.portfolioKeys().stream().map(PortfolioFileReader::parentKey).distinct(),
+            java.util.stream.Stream.of("name", "group", "branch"))
             .flatMap(k -> k).toList();
+
+    private static String parentKey(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
+    }
 
 
     private final Path path;
@@ -116,13 +125,28 @@ final class PortfolioFileReader {
         Map<String, String> tracker = new java.util.LinkedHashMap<>();
         Node trackerNode = null;
         String trackerKey = null;
+        Map<String, Map<String, Node>> nested = new HashMap<>();
         for (String key : Trackers.portfolioKeys()) {
-            String value = optional(entry, key);
+            dev.gqm.collect.TrackerOption option = Trackers.byPortfolioKey(key).orElseThrow();
+            String parent = parentKey(key);
+            Map<String, Node> holder = entry;
+            String child = key;
+            if (!parent.equals(key)) {
+                Node parentNode = entry.get(parent);
+                if (parentNode == null) {
+                    continue;
+                }
+                holder = nested.computeIfAbsent(parent, p -> fields.mapping(parentNode, "'" + p + "'",
+                        Trackers.portfolioKeys().stream().filter(k -> k.startsWith(p + "."))
+                                .map(k -> k.substring(p.length() + 1)).toList()));
+                child = key.substring(parent.length() + 1);
+            }
+            String value = option.repeatable() ? texts(holder, child) : optional(holder, child);
             if (value != null) {
-                tracker.put(Trackers.byPortfolioKey(key).orElseThrow().name(), value);
+                tracker.put(option.name(), value);
                 if (trackerNode == null) {
-                    trackerNode = entry.get(key);
-                    trackerKey = key;
+                    trackerNode = entry.get(parent);
+                    trackerKey = parent;
                 }
             }
         }
@@ -209,6 +233,19 @@ final class PortfolioFileReader {
             return null;
         }
         return text(node, "'" + key + "'");
+    }
+
+    /** A text or a list of texts, joined for a repeatable option; null when absent or empty. */
+    private String texts(Map<String, Node> holder, String key) {
+        Node node = holder.get(key);
+        if (node == null || YamlFields.isNull(node)) {
+            return null;
+        }
+        if (!(node instanceof SequenceNode)) {
+            return text(node, "'" + key + "'");
+        }
+        List<String> values = fields.texts(node, key).stream().map(l -> l.value().strip()).toList();
+        return values.isEmpty() ? null : String.join(dev.gqm.collect.TrackerOption.SEPARATOR, values);
     }
 
     /** A scalar that is not blank, stripped; null (and a problem) otherwise. */

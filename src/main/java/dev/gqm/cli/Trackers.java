@@ -2,6 +2,7 @@ package dev.gqm.cli;
 
 import dev.gqm.collect.Tracker;
 import dev.gqm.collect.TrackerOption;
+import dev.gqm.collect.bugzilla.BugzillaTracker;
 import dev.gqm.collect.github.GitHubTracker;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * options are added to every command that collects, and portfolio files take them by their keys.
  */
 final class Trackers {
-    static final List<Tracker> ALL = List.of(new GitHubTracker());
+    static final List<Tracker> ALL = List.of(new GitHubTracker(), new BugzillaTracker());
 
     private Trackers() {
     }
@@ -60,29 +61,77 @@ final class Trackers {
     }
 
     /**
-     * The tracker the values turn on, checked: empty when none is given; a usage error (exit 2) for
-     * a bad value or for two trackers given at once (one forge per repository).
+     * The trackers a run's option values turn on: at most one forge and one bug tracker. The bug
+     * tracker, when given, provides the issues; the forge the change requests (and the issues when
+     * there is no bug tracker).
      */
-    static Optional<Active> active(Map<String, String> values) {
-        List<Active> active = new ArrayList<>();
+    record Selection(Optional<Active> forge, Optional<Active> bugTracker) {
+        static final Selection NONE = new Selection(Optional.empty(), Optional.empty());
+
+        boolean isEmpty() {
+            return forge.isEmpty() && bugTracker.isEmpty();
+        }
+
+        /** Every tracker given, the forge first. */
+        List<Active> all() {
+            return java.util.stream.Stream.of(forge, bugTracker).flatMap(Optional::stream).toList();
+        }
+
+        /** Whether some tracker gives what a metric of {@code source} reads. */
+        boolean gives(dev.gqm.metric.Source source) {
+            return switch (source) {
+                case GIT -> true;
+                case ISSUES -> !isEmpty();
+                case CHANGES -> forge.isPresent();
+            };
+        }
+    }
+
+    /**
+     * The trackers the values turn on, checked: none when none is given; a usage error (exit 2)
+     * for a bad value or for two trackers of one role given at once (one forge per repository).
+     */
+    static Selection select(Map<String, String> values) {
+        Map<Tracker.Role, List<Active>> byRole = new java.util.EnumMap<>(Tracker.Role.class);
         for (Tracker tracker : ALL) {
             try {
-                tracker.configure(values).ifPresent(c -> active.add(new Active(tracker, c)));
+                tracker.configure(values).ifPresent(c -> byRole.computeIfAbsent(tracker.role(), r -> new ArrayList<>())
+                        .add(new Active(tracker, c)));
             } catch (IllegalArgumentException e) {
                 throw new GqmException(ExitCode.USAGE, e.getMessage(), e);
             }
         }
-        if (active.size() > 1) {
-            throw new GqmException(ExitCode.USAGE, active.stream().map(a -> a.tracker().options().get(0).name())
-                    .collect(Collectors.joining(" and ")) + " exclude each other: give one tracker per repository");
+        for (Map.Entry<Tracker.Role, List<Active>> role : byRole.entrySet()) {
+            if (role.getValue().size() > 1) {
+                throw new GqmException(ExitCode.USAGE, role.getValue().stream()
+                        .map(a -> a.tracker().options().get(0).name()).collect(Collectors.joining(" and "))
+                        + " exclude each other: give one " + (role.getKey() == Tracker.Role.FORGE
+                                ? "forge" : "bug tracker") + " per repository");
+            }
         }
-        return active.stream().findFirst();
+        return new Selection(byRole.getOrDefault(Tracker.Role.FORGE, List.of()).stream().findFirst(),
+                byRole.getOrDefault(Tracker.Role.BUG_TRACKER, List.of()).stream().findFirst());
     }
 
-    /** "--github OWNER/REPO" (and the others' first options, joined with "or"): how to give a tracker. */
+    /** The first tracker the values turn on (see {@link #select}), checked. */
+    static Optional<Active> active(Map<String, String> values) {
+        return select(values).all().stream().findFirst();
+    }
+
+    /** "--github or --bugzilla": how to give a tracker (see {@link #howToGive(dev.gqm.metric.Source)}). */
     static String howToGive() {
-        return ALL.stream().map(t -> t.options().get(0)).map(o -> o.name() + " " + o.paramLabel())
-                .collect(Collectors.joining(" or "));
+        return howToGive(dev.gqm.metric.Source.ISSUES);
+    }
+
+    /** "--github, --gitlab or --bugzilla": the first options of the trackers that give what {@code source} names. */
+    static String howToGive(dev.gqm.metric.Source source) {
+        List<String> names = ALL.stream()
+                .filter(t -> source != dev.gqm.metric.Source.CHANGES || t.role() == Tracker.Role.FORGE)
+                .map(t -> t.options().get(0).name()).toList();
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /** The option a portfolio key stands for, if any tracker takes it. */

@@ -25,18 +25,52 @@ public final class IssueData {
     private final List<TrackedItem> issues;
     private final List<TrackedItem> pulls;
     private final List<Note> notes;
+    private final boolean hasIssues;
+    private final boolean hasChanges;
 
-    private IssueData(List<TrackedItem> issues, List<TrackedItem> pulls, List<Note> notes) {
+    private IssueData(List<TrackedItem> issues, List<TrackedItem> pulls, List<Note> notes, boolean hasIssues,
+                      boolean hasChanges) {
         this.issues = issues;
         this.pulls = pulls;
         this.notes = List.copyOf(notes);
+        this.hasIssues = hasIssues;
+        this.hasChanges = hasChanges;
+    }
+
+    private IssueData(List<TrackedItem> issues, List<TrackedItem> pulls, List<Note> notes) {
+        this(issues, pulls, notes, true, true);
     }
 
     /** The same items with data notes that every value read from them carries (a partial collection). */
     public IssueData withNotes(List<Note> more) {
         List<Note> all = new ArrayList<>(notes);
         all.addAll(more);
-        return new IssueData(issues, pulls, all);
+        return new IssueData(issues, pulls, all, hasIssues, hasChanges);
+    }
+
+    /** A bug tracker's items: its issues, and no change requests (it has none: a forge gives them). */
+    public IssueData issuesOnly() {
+        return new IssueData(issues, List.of(), notes, true, false);
+    }
+
+    /**
+     * The issues of a bug tracker with the change requests of a forge (KDE: bugs on Bugzilla, merge
+     * requests on GitLab); the notes of both.
+     */
+    public static IssueData combine(IssueData bugTracker, IssueData forge) {
+        List<Note> all = new ArrayList<>(bugTracker.notes);
+        forge.notes.stream().filter(n -> !all.contains(n)).forEach(all::add);
+        return new IssueData(bugTracker.issues, forge.pulls, all, true, forge.hasChanges);
+    }
+
+    /** Whether a source of issues was given (false: issue metrics are no-data). */
+    public boolean hasIssues() {
+        return hasIssues;
+    }
+
+    /** Whether a forge was given, whose change requests these are (false: change metrics are no-data). */
+    public boolean hasChanges() {
+        return hasChanges;
     }
 
     /** Facts that limit how far values from these items can be trusted. */

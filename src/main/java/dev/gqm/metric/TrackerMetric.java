@@ -70,6 +70,9 @@ abstract class TrackerMetric implements Metric {
             return Measurement.noData("no issue tracker given", null);
         }
         IssueData data = q.data().tracker().get();
+        if (pulls() ? !data.hasChanges() : !data.hasIssues()) {
+            return Measurement.noData("no " + requires().missing().replaceFirst("^an? ", "") + " given", null);
+        }
         return measure(selected(data, q), q).withNotes(data.notes());
     }
 

@@ -32,8 +32,9 @@ class TrackersTest {
 
     @Test
     void theirOptionsAndPortfolioKeysComeFromTheTrackers() {
-        assertEquals("--github OWNER/REPO", Trackers.howToGive());
-        assertEquals(List.of("github", "github_api_url"), Trackers.portfolioKeys());
+        assertEquals("--github or --bugzilla", Trackers.howToGive());
+        assertEquals(List.of("github", "github_api_url", "bugzilla.url", "bugzilla.products", "bugzilla.components"),
+                Trackers.portfolioKeys());
         for (String command : List.of("report", "check", "collect")) {
             String help = new CliRunner(dir).run(command, "--help").out();
             assertTrue(help.contains("--github=OWNER/REPO") && help.contains("--github-api-url=URL"), command + ": " + help);
