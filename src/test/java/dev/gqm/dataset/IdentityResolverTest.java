@@ -104,6 +104,16 @@ class IdentityResolverTest {
     }
 
     @Test
+    void addressLoginsOfABugTrackerResolveByTheFilesEmails() {
+        IdentityResolver r = new IdentityResolver(null, IDENTITIES);
+        // Bugzilla's login is an address: the same person as her commits
+        assertEquals(r.resolve(sig("Alice", "alice@example.com")).key(), r.resolveLogin("Alice@Example.com", false).key());
+        assertTrue(r.resolveLogin("bug-janitor@kde.org", false).bot(), "a tracker's service account");
+        assertTrue(r.resolveLogin("ci-robot@example.org", false).bot(), "the file's patterns apply to the login");
+        assertFalse(r.resolveLogin("carol@example.org", false).bot());
+    }
+
+    @Test
     void sharedDisplayNameIdentifiesNobody() {
         PersonEntry sam1 = new PersonEntry("Sam Lee", List.of("sam@a.org"), List.of(), List.of(), null);
         PersonEntry sam2 = new PersonEntry("Sam Lee", List.of("sam@b.org"), List.of(), List.of(), null);
