@@ -147,7 +147,7 @@ final class Pipeline {
         Ahead NONE = new Ahead() {
         };
 
-        /** The local repository, opened ahead or now; the caller closes it. */
+        /** The repository, opened ahead or now; the caller closes it. */
         default GitRepositorySource open(String repo, String branch, Path cache) throws SourceException {
             return GitRepositorySource.open(repo, branch, cache);
         }
