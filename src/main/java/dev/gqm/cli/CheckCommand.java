@@ -63,20 +63,21 @@ final class CheckCommand implements Callable<Integer>, SourceOptions.Holder {
 
     @Override
     public Integer call() {
-        Pipeline pipeline = new Pipeline(ctx);
-        // a gate that measured nothing must not pass: a metric without its source stops the run before collecting
-        Pipeline.Measured measured = pipeline.loadAndMeasure(options, model -> {
-            if (!allowMissingSources) {
-                pipeline.missingSource(options, model).ifPresent(message -> {
-                    throw new GqmException(ExitCode.USAGE, message
-                            + " (or --allow-missing-sources to report such metrics as no-data)");
-                });
-            }
-        });
-        Model model = measured.model();
-        ModelResult result = measured.result();
+        RunSchedule run = new RunSchedule(ctx, false);
+        Pipeline pipeline = run.stages();
         boolean failed = false;
         try {
+            // a gate that measured nothing must not pass: a metric without its source stops the run before collecting
+            Pipeline.Measured measured = run.measure(options, model -> {
+                if (!allowMissingSources) {
+                    pipeline.missingSource(options, model).ifPresent(message -> {
+                        throw new GqmException(ExitCode.USAGE, message
+                                + " (or --allow-missing-sources to report such metrics as no-data)");
+                    });
+                }
+            });
+            Model model = measured.model();
+            ModelResult result = measured.result();
             if (writeReport) {
                 pipeline.write(result, pipeline.outDir(options, model));
             }
@@ -93,7 +94,7 @@ final class CheckCommand implements Callable<Integer>, SourceOptions.Holder {
             writeCiOutputs(result, Formats.CI);
         } finally {
             // the store was left closing while the outputs were written
-            pipeline.awaitStoreClosed();
+            run.finish();
         }
         return failed ? ExitCode.HEALTH_FAILED : ExitCode.OK;
     }

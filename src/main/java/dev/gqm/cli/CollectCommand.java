@@ -27,20 +27,22 @@ final class CollectCommand implements Callable<Integer>, SourceOptions.Holder {
         if (options.offline) {
             throw new GqmException(ExitCode.USAGE, "collect --offline would collect nothing");
         }
-        Pipeline pipeline = new Pipeline(ctx);
-        java.util.Optional<Trackers.Active> tracker = pipeline.checkTrackerOptions(options);
-        pipeline.openGitAhead(options);
-        try (Store store = pipeline.openStore(options)) {
-            Pipeline.GitState git = pipeline.collectGit(options, store);
+        RunSchedule run = new RunSchedule(ctx, false);
+        Pipeline pipeline = run.stages();
+        Pipeline.Sources sources = Pipeline.Sources.of(options);
+        Trackers.Selection trackers = pipeline.checkTrackerOptions(options);
+        run.openAhead(sources);
+        try (Store store = pipeline.openStore(sources)) {
+            Pipeline.GitState git = pipeline.collectGit(sources, store);
             ctx.out().println("Collected " + git.location() + " at " + (git.head() == null ? "(no commits)" : git.head())
                     + ": " + git.newCommits() + " new commits");
-            if (tracker.isPresent()) {
-                Pipeline.TrackerState t = pipeline.collectTracker(options, store, tracker.get());
-                ctx.out().println("Collected " + tracker.get().tracker().name() + " " + t.repository() + " in "
+            for (Trackers.Active tracker : trackers.all()) {
+                Pipeline.TrackerState t = pipeline.collectTracker(sources, store, tracker);
+                ctx.out().println("Collected " + tracker.tracker().name() + " " + t.repository() + " in "
                         + t.requests() + " requests");
             }
         } finally {
-            pipeline.closeAhead();
+            run.finish();
         }
         return ExitCode.OK;
     }

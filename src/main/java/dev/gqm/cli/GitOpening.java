@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A local repository being opened on another thread ahead of its collection: reading a large
@@ -18,15 +17,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * line, loading the model and opening the store. A failure is kept until {@link #take()}, where
  * collection would have met it. Only local paths are opened ahead: nothing is fetched before
  * the options have been checked. On a first collection (no store yet) the history starts to be
- * walked as well, see {@link WalkAhead}.
+ * walked as well, see {@link WalkAhead}. {@link RunSchedule} starts and adopts these.
  */
 final class GitOpening {
     /** The repository, and the walk started with it or null. */
     record Opened(GitRepositorySource source, WalkAhead walk) {
     }
-
-    /** The one {@link Main#main} starts before the command line is parsed, until a run adopts it. */
-    private static final AtomicReference<GitOpening> EARLY = new AtomicReference<>();
 
     private final String repo;
     private final String branch;
@@ -66,19 +62,6 @@ final class GitOpening {
         thread.setDaemon(true);
         thread.start();
         return opening;
-    }
-
-    /** Starts the process-wide early opening (see {@link Main#main}). */
-    static void startEarly(String repo, String branch, Path cache, boolean walk) {
-        GitOpening previous = EARLY.getAndSet(start(repo, branch, cache, walk));
-        if (previous != null) {
-            previous.discard();
-        }
-    }
-
-    /** The early opening, once: the caller adopts or discards it. */
-    static GitOpening takeEarly() {
-        return EARLY.getAndSet(null);
     }
 
     boolean matches(String repo, String branch, Path cache) {

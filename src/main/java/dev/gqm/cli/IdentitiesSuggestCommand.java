@@ -67,8 +67,9 @@ final class IdentitiesSuggestCommand implements Callable<Integer> {
         o.verbose = verbose;
         Pipeline pipeline = new Pipeline(ctx);
         IdentitiesFile file = pipeline.identities(o);
-        try (Store s = pipeline.openStore(o)) {
-            Pipeline.GitState git = pipeline.collectGit(o, s);
+        Pipeline.Sources sources = Pipeline.Sources.of(o);
+        try (Store s = pipeline.openStore(sources)) {
+            Pipeline.GitState git = pipeline.collectGit(sources, s);
             Instant now = ctx.clock().instant();
             GitData data;
             try {

@@ -3,14 +3,10 @@ package dev.gqm.cli;
 import dev.gqm.Trace;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,13 +50,10 @@ public final class Main implements Runnable {
                 err.flush();
             }
         }));
-        startEarly(ctx, args);
+        RunSchedule.startEarly(ctx, args);
         int code = run(ctx, args);
         finished.set(true);
-        GitOpening left = GitOpening.takeEarly();
-        if (left != null) {
-            left.discard();
-        }
+        RunSchedule.discardEarly();
         out.flush();
         err.flush();
         System.exit(code);
@@ -82,59 +75,6 @@ public final class Main implements Runnable {
             System.setProperty(property, value);
         }
     }
-
-    /**
-     * Before picocli has read the command line (a tenth of a second of reflection), a command that
-     * collects gets a head start on the second core: the store's native library is loaded, and the
-     * local repository that {@code --repo} names (or the current directory) starts opening. When
-     * the store file does not exist yet, so that nothing of the history is stored, its walk starts
-     * too. Only plain {@code --repo X}, {@code --repo=X}, {@code --branch}, {@code --cache-dir} and
-     * {@code --store} are looked at; whatever picocli then reads, the run uses the early repository
-     * only when it is the same one ({@link Pipeline#openGitAhead}), and the early walk only when
-     * it is the walk the collection needs ({@link dev.gqm.store.GitSync}), so a misread costs
-     * nothing but the early work.
-     */
-    static void startEarly(Context ctx, String[] args) {
-        if (args.length == 0 || !List.of("report", "check", "collect").contains(args[0])) {
-            return;
-        }
-        Thread store = new Thread(() -> dev.gqm.store.Store.prepare(ctx.cacheDir()), "gqm-store-prepare");
-        store.setDaemon(true);
-        store.start();
-        // the options looked at, as "--name value" or "--name=value"; the last one given wins
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--offline") || a.equals("--portfolio") || a.startsWith("--portfolio=") || a.equals("--")) {
-                return;
-            }
-            int eq = a.indexOf('=');
-            String name = eq < 0 ? a : a.substring(0, eq);
-            if (!EARLY_OPTIONS.contains(name)) {
-                continue;
-            }
-            if (eq >= 0) {
-                options.put(name, a.substring(eq + 1));
-            } else if (i + 1 < args.length) {
-                options.put(name, args[++i]);
-            }
-        }
-        String repo = options.getOrDefault("--repo", ".");
-        if (repo.isEmpty() || Pipeline.looksLikeUrl(repo)) {
-            return;
-        }
-        try {
-            String storeAt = Pipeline.storeLocation(ctx, options.get("--store"));
-            boolean noStore = !storeAt.startsWith("jdbc:") && !Files.exists(Path.of(storeAt));
-            String cacheDir = options.get("--cache-dir");
-            GitOpening.startEarly(ctx.workDir().resolve(repo).normalize().toString(), options.get("--branch"),
-                    cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(cacheDir), noStore);
-        } catch (RuntimeException e) {
-            // an odd path: the run meets it again and reports it
-        }
-    }
-
-    private static final Set<String> EARLY_OPTIONS = Set.of("--repo", "--branch", "--cache-dir", "--store");
 
     /** Runs one command line and returns its exit code (SPEC §5); nothing here exits the JVM. */
     public static int run(Context ctx, String... args) {

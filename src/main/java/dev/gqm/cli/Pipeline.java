@@ -12,14 +12,9 @@ import dev.gqm.dataset.IdentitiesFile;
 import dev.gqm.dataset.IdentityResolver;
 import dev.gqm.dataset.IssueData;
 import dev.gqm.dataset.Mailmap;
-import dev.gqm.dataset.TablesawWarmup;
 import dev.gqm.evaluate.Evaluator;
-import dev.gqm.evaluate.Items;
-import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.ModelResult;
 import dev.gqm.evaluate.SourceInfo;
-import dev.gqm.evaluate.Status;
-import dev.gqm.metric.Metric;
 import dev.gqm.metric.MetricCatalog;
 import dev.gqm.metric.Source;
 import dev.gqm.model.Goal;
@@ -51,25 +46,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The one place that wires the flow: model → collect → store → dataset → metrics → evaluate → report. */
+/**
+ * The one place that wires the flow, as stages that each take values and give one: the options
+ * checked into a {@link Plan}, then {@link #collect} (Git and the tracker into the store) →
+ * {@link #load} (the dataset for the as-of) → {@link #evaluate} (measured, judged and cleaned for
+ * output) → {@link #write} (the report). What is done ahead of or beside them to save time is
+ * the {@link Ahead} given at construction ({@link RunSchedule}), not theirs.
+ */
 final class Pipeline {
     static final String DEFAULT_MODEL = "community-health";
     private static final String BUNDLED = "/dev/gqm/models/";
 
     private final Context ctx;
     private final MetricCatalog catalog = new MetricCatalog();
+    private final Ahead ahead;
 
+    /** Stages with nothing done ahead. */
     Pipeline(Context ctx) {
+        this(ctx, Ahead.NONE);
+    }
+
+    Pipeline(Context ctx, Ahead ahead) {
         this.ctx = ctx;
+        this.ahead = ahead;
     }
 
     MetricCatalog catalog() {
@@ -120,10 +122,10 @@ final class Pipeline {
                 : store.startsWith("jdbc:") ? store : ctx.workDir().resolve(store).toString();
     }
 
-    Store openStore(SourceOptions o) {
-        String where = storeLocation(ctx, o.store);
+    Store openStore(Sources o) {
+        String where = storeLocation(ctx, o.store());
         try {
-            return o.offline ? Store.openForReading(where) : Store.open(where);
+            return o.offline() ? Store.openForReading(where) : Store.open(where);
         } catch (StoreLockedException e) {
             throw new GqmException(ExitCode.LOCKED, e.getMessage(), e);
         } catch (StoreException e) {
@@ -135,70 +137,45 @@ final class Pipeline {
     record GitState(long sourceId, String location, String head, boolean shallow, int newCommits) {
     }
 
-    /** A local repository being opened ahead of its collection (see {@link #openGitAhead}). */
-    private GitOpening opening;
-
     /**
-     * Starts opening a local repository on another thread (a {@link GitOpening}), or adopts the
-     * one {@link Main#main} started for the same repository. The caller ends with
-     * {@link #closeAhead()}.
+     * What a run's schedule does beside the stages ({@link RunSchedule}): it may hand over a
+     * repository opened ahead and the walk started with it, fill the store's idle moments during
+     * the walk, start what was left of that work once the Git stage is over, and give the report
+     * the charts it drew meanwhile. {@link #NONE} does nothing ahead.
      */
-    void openGitAhead(SourceOptions o) {
-        GitOpening early = GitOpening.takeEarly();
-        if (o.offline || o.repo == null || looksLikeUrl(o.repo) || opening != null) {
-            if (early != null) {
-                early.discard();
-            }
-            return;
-        }
-        Path cache = cacheDir(o);
-        String repo = repoArgument(o);
-        if (early != null && early.matches(repo, o.branch, cache)) {
-            opening = early;
-            return;
-        }
-        if (early != null) {
-            early.discard();
-        }
-        opening = GitOpening.start(repo, o.branch, cache, false);
-    }
+    interface Ahead extends GitSync.Aid {
+        Ahead NONE = new Ahead() {
+        };
 
-    /** Closes a repository opened ahead and never collected. */
-    void closeAhead() {
-        GitOpening left = opening;
-        opening = null;
-        if (left != null) {
-            left.discard();
+        /** The repository, opened ahead or now; the caller closes it. */
+        default GitRepositorySource open(String repo, String branch, Path cache) throws SourceException {
+            return GitRepositorySource.open(repo, branch, cache);
+        }
+
+        /** The Git history is in the store, or the model reads none: the store has no more idle moments to offer. */
+        default void gitCollected() {
+        }
+
+        /** The charts drawn ahead for the report. */
+        default ReportAhead charts() {
+            return ReportAhead.NONE;
         }
     }
 
-    private GitOpening.Opened openGit(String repo, String branch, Path cache) throws SourceException {
-        GitOpening ahead = opening;
-        if (ahead == null || !ahead.matches(repo, branch, cache)) {
-            return new GitOpening.Opened(GitRepositorySource.open(repo, branch, cache), null);
-        }
-        opening = null;
-        return ahead.take();
+    Path cacheDir(Sources o) {
+        return o.cacheDir() == null ? ctx.cacheDir() : ctx.workDir().resolve(o.cacheDir());
     }
 
-    private Path cacheDir(SourceOptions o) {
-        return o.cacheDir == null ? ctx.cacheDir() : ctx.workDir().resolve(o.cacheDir);
+    String repoArgument(Sources o) {
+        return looksLikeUrl(o.repo()) ? o.repo() : ctx.workDir().resolve(o.repo()).normalize().toString();
     }
 
-    private String repoArgument(SourceOptions o) {
-        return looksLikeUrl(o.repo) ? o.repo : ctx.workDir().resolve(o.repo).normalize().toString();
-    }
-
-    GitState collectGit(SourceOptions o, Store store) {
-        return collectGit(o, store, () -> null);
-    }
-
-    /** The same, running units of {@code idle} whenever the walk keeps the store waiting (see {@link GitSync}). */
-    GitState collectGit(SourceOptions o, Store store, Supplier<Runnable> idle) {
+    /** The collect stage for Git: the history into the store (unless offline), and what the store then holds. */
+    GitState collectGit(Sources o, Store store) {
         Path cache = cacheDir(o);
         String repo = repoArgument(o);
         try {
-            if (o.offline) {
+            if (o.offline()) {
                 String location = GitRepositorySource.canonicalLocation(repo);
                 Optional<Long> id = store.findSource("git", location);
                 if (id.isEmpty() || !store.gitCollected(id.get())) {
@@ -207,11 +184,10 @@ final class Pipeline {
                 return new GitState(id.get(), location, store.gitTip(id.get()).orElse(null), false, 0);
             }
             progress("reading Git history of " + repo);
-            GitOpening.Opened opened = openGit(repo, o.branch, cache);
-            try (GitRepositorySource source = opened.source()) {
+            try (GitRepositorySource source = ahead.open(repo, o.branch(), cache)) {
                 Trace.at("repo open");
                 // a walk started before the store was open is taken over, or closed, by the sync
-                SyncResult r = new GitSync(store).sync(source, opened.walk(), idle);
+                SyncResult r = new GitSync(store, ahead).sync(source);
                 progress(r.newCommits() + " new commits stored" + (r.rewritten() ? " (branch was rewritten: history re-read)" : ""));
                 return new GitState(r.sourceId(), source.location(), r.head(), r.shallow(), r.newCommits());
             }
@@ -230,25 +206,27 @@ final class Pipeline {
     }
 
     /**
-     * The tracker the options turn on, checked before anything is collected (exit 2 when an option
-     * or the credentials are wrong); empty when none was given.
+     * The trackers the options turn on (a forge, a bug tracker), checked before anything is
+     * collected (exit 2 when an option or the credentials are wrong); none when none was given.
      */
-    Optional<Trackers.Active> checkTrackerOptions(SourceOptions o) {
-        Optional<Trackers.Active> active = Trackers.active(o.tracker);
-        if (active.isPresent() && !o.offline) {
-            active.get().configured().credentialProblem(ctx.env()).ifPresent(problem -> {
-                throw new GqmException(ExitCode.USAGE, problem);
-            });
+    Trackers.Selection checkTrackerOptions(SourceOptions o) {
+        Trackers.Selection selection = Trackers.select(o.tracker);
+        if (!o.offline) {
+            for (Trackers.Active active : selection.all()) {
+                active.configured().credentialProblem(ctx.env()).ifPresent(problem -> {
+                    throw new GqmException(ExitCode.USAGE, problem);
+                });
+            }
         }
-        return active;
+        return selection;
     }
 
-    TrackerState collectTracker(SourceOptions o, Store store, Trackers.Active active) {
+    TrackerState collectTracker(Sources o, Store store, Trackers.Active active) {
         String kind = active.tracker().kind();
         Tracker.Configured tracker = active.configured();
         try {
             String location = tracker.location();
-            if (o.offline) {
+            if (o.offline()) {
                 long stored = store.findSource(kind, location).orElseThrow(() -> new GqmException(ExitCode.SOURCE,
                         "no stored " + active.tracker().name() + " data for " + tracker.repository()
                                 + ": run once without --offline"));
@@ -277,9 +255,9 @@ final class Pipeline {
             for (Question question : goal.questions()) {
                 for (MetricUse use : question.metrics()) {
                     Source source = catalog.find(use.metric()).orElseThrow().requires();
-                    if (source.tracker() && Trackers.active(o.tracker).isEmpty()) {
+                    if (!Trackers.select(o.tracker).gives(source)) {
                         return Optional.of("metric " + use.metric() + " needs " + source.missing()
-                                + ": give " + Trackers.howToGive());
+                                + ": give " + Trackers.howToGive(source));
                     }
                 }
             }
@@ -313,144 +291,86 @@ final class Pipeline {
         }
     }
 
+    /** Where a run's data comes from and is kept, as given: {@link SourceOptions} fixed for the stages. */
+    record Sources(String repo, String branch, String store, boolean offline, String cacheDir) {
+        static Sources of(SourceOptions o) {
+            return new Sources(o.repo, o.branch, o.store, o.offline, o.cacheDir);
+        }
+    }
+
+    /**
+     * A run's options checked once, up front, into the values the stages use: the sources, the
+     * instant, the tracker turned on, the identities file, whether e-mails stay. A usage error
+     * here creates and locks no store.
+     */
+    record Plan(Sources sources, Instant asOf, Trackers.Selection tracker, IdentitiesFile identities,
+                boolean showEmails) {
+    }
+
+    Plan plan(RunOptions o) {
+        return new Plan(Sources.of(o), asOf(o), checkTrackerOptions(o), identities(o), o.showEmails);
+    }
+
     /** A model and what it measured. */
     record Measured(Model model, ModelResult result) {
     }
 
-    /**
-     * Loads the model named by the options and measures it ({@link #measure(RunOptions, Model)}),
-     * with a local repository opened meanwhile on another thread.
-     */
-    Measured loadAndMeasure(RunOptions o) {
-        return loadAndMeasure(o, model -> { });
+    /** The model's words as the outputs show them: charts drawn ahead show them too. */
+    static Model shown(Model model) {
+        return ControlCharacters.replaced(model);
     }
 
-    /** The same, with {@code check} run on the model before anything is collected (it throws to stop the run). */
-    Measured loadAndMeasure(RunOptions o, java.util.function.Consumer<Model> check) {
-        openGitAhead(o);
-        try {
-            Model model = loadModel(o.model);
-            check.accept(model);
-            return new Measured(model, measure(o, model, true));
-        } finally {
-            closeAhead();
-        }
-    }
-
-    /** The store being closed after a measurement, see {@link #awaitStoreClosed()}. */
-    private CompletableFuture<Void> closing = CompletableFuture.completedFuture(null);
-
-    /**
-     * Collects (unless offline), builds the dataset and evaluates the model.
-     *
-     * @param closeLater close the store on another thread: closing writes the run's new data
-     *     from SQLite's log into the database file (mostly I/O), which then overlaps writing the
-     *     report; the caller ends with {@link #awaitStoreClosed()}
-     */
-    /**
-     * A run's options checked once, up front, into the values the stages use: the instant, the
-     * tracker turned on, the identities file. A usage error here creates and locks no store.
-     */
-    record Plan(RunOptions options, Instant asOf, Optional<Trackers.Active> tracker, IdentitiesFile identities) {
-    }
-
-    Plan plan(RunOptions o) {
-        return new Plan(o, asOf(o), checkTrackerOptions(o), identities(o));
-    }
-
-    ModelResult measure(RunOptions o, Model model, boolean closeLater) {
-        // options first, as before the split: a usage error creates and locks no store
-        Plan plan = plan(o);
-        Store store = openStore(o);
-        Trace.at("store open");
-        ModelResult result;
-        try {
-            result = measure(plan, model, store);
-        } catch (RuntimeException | Error e) {
-            try {
-                store.close();
-            } catch (StoreException | RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-        if (closeLater) {
-            closing = CompletableFuture.runAsync(() -> {
-                try {
-                    store.close();
-                } catch (StoreException e) {
-                    throw new CompletionException(e);
-                }
-            });
-        } else {
-            closeStore(store);
-        }
-        return result;
-    }
-
-    /** Waits for a store closed later by {@link #measure(RunOptions, Model, boolean)}; exit 4 when that failed. */
-    void awaitStoreClosed() {
-        try {
-            closing.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof StoreException store) {
-                throw new GqmException(ExitCode.INTERNAL, store.getMessage(), store);
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
-    }
-
-    private static void closeStore(Store store) {
-        try {
-            store.close();
-        } catch (StoreException e) {
-            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
-        }
-    }
-
-    /** The same on a store the caller keeps open: a portfolio holds one store (and its lock) for all its repositories. */
+    /** The stages from collection to a result, on a store the caller opened and closes. */
     ModelResult measure(Plan plan, Model raw, Store store) {
-        RunOptions o = plan.options();
-        // the model's words as the outputs show them, here already: charts drawn ahead show them too
-        Model model = ControlCharacters.replaced(raw);
-        Instant asOf = plan.asOf();
-        Optional<Trackers.Active> active = plan.tracker();
-        IdentitiesFile identities = plan.identities();
+        Model model = shown(raw);
+        Collected collected = collect(plan, model, store);
+        return evaluate(plan, model, load(plan, collected, store));
+    }
+
+    /** What the collect stage left in the store: the sources the model reads, each when collected. */
+    record Collected(Instant generatedAt, Set<Source> needed, Optional<GitState> git, List<TrackerState> trackers) {
+        Collected {
+            trackers = List.copyOf(trackers);
+        }
+    }
+
+    /** The collect stage: the sources the model reads, into the store (from it alone when offline). */
+    Collected collect(Plan plan, Model model, Store store) {
         Instant generatedAt = ctx.clock().instant();
         Set<Source> needed = needed(model);
+        Optional<GitState> git = Optional.empty();
+        if (needed.contains(Source.GIT)) {
+            git = Optional.of(collectGit(plan.sources(), store));
+        }
+        ahead.gitCollected();
+        List<TrackerState> trackers = new ArrayList<>();
+        if (needsTracker(needed)) {
+            for (Trackers.Active active : plan.tracker().all()) {
+                trackers.add(collectTracker(plan.sources(), store, active));
+            }
+        }
+        return new Collected(generatedAt, needed, git, trackers);
+    }
+
+    /** The dataset stage's value: the dataset, when it was made, the sources it was built from and the run's warnings. */
+    record Loaded(Dataset dataset, Instant generatedAt, List<SourceInfo> sources, List<String> warnings) {
+        Loaded {
+            sources = List.copyOf(sources);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The dataset stage: what was collected, read from the store as of the plan's instant; the warnings are shown here. */
+    Loaded load(Plan plan, Collected collected, Store store) {
+        Instant asOf = plan.asOf();
+        IdentitiesFile identities = plan.identities();
         List<String> warnings = new ArrayList<>();
         List<SourceInfo> sources = new ArrayList<>();
         try {
-            // Work done while the Git history is read, in the moments the store waits for the walk
-            // (on the second core, beside the walk, rather than as a third thread competing with
-            // it): Tablesaw's class-path scan, which the dataset needs first, then what the report
-            // can do before its results are known (without a tracker, its metrics are no-data
-            // whatever is collected, so their charts can be drawn). What is left then runs on
-            // threads of its own.
-            Queue<Runnable> idle = new ConcurrentLinkedQueue<>();
-            if (needed.contains(Source.GIT)) {
-                idle.add(TablesawWarmup::runHere);
-            }
-            if (reportAheadWanted) {
-                reportAhead = ReportAhead.plan(asOf, needsTracker(needed) && active.isEmpty()
-                        ? noTrackerResults(model) : List.of());
-                idle.addAll(reportAhead.units());
-            }
             Optional<GitData> gitData = Optional.empty();
             Mailmap mailmap = Mailmap.empty();
-            if (!needed.contains(Source.GIT)) {
-                reportAhead.finishInBackground();
-            } else {
-                GitState git = collectGit(o, store, idle::poll);
-                TablesawWarmup.start();
-                reportAhead.finishInBackground();
+            if (collected.git().isPresent()) {
+                GitState git = collected.git().get();
                 if (git.shallow()) {
                     warnings.add("shallow clone: history stops at the shallow boundary, so first contributions and older activity are truncated");
                 }
@@ -460,7 +380,7 @@ final class Pipeline {
                     warnings.add(".mailmap: " + mailmap.skippedLines() + " malformed lines ignored");
                 }
                 GitData data = GitData.build(store.commits(git.sourceId()), store.tags(git.sourceId()),
-                        new IdentityResolver(mailmap, identities), asOf, generatedAt, git.shallow());
+                        new IdentityResolver(mailmap, identities), asOf, collected.generatedAt(), git.shallow());
                 Trace.at("dataset built");
                 if (data.implausible() > 0) {
                     warnings.add(data.implausible() + " commits dated before 1990 or more than a day in the future"
@@ -475,66 +395,57 @@ final class Pipeline {
                 sources.add(SourceInfo.git(git.location(), git.head()));
             }
             Optional<IssueData> tracker = Optional.empty();
-            if (needsTracker(needed) && active.isPresent()) {
-                TrackerState gh = collectTracker(o, store, active.get());
-                IssueStore issues = store.issues(gh.sourceId());
-                IssueData built = IssueData.build(issues.records(),
-                        new IdentityResolver(mailmap, identities), asOf);
+            IssueData forge = null;
+            IssueData bugs = null;
+            for (TrackerState state : collected.trackers()) {
+                Trackers.Active active = state.active();
+                IssueStore issues = store.issues(state.sourceId());
+                IssueData built = IssueData.build(issues.records(), new IdentityResolver(mailmap, identities), asOf);
                 if (issues.partial()) {
-                    String text = "the store holds only part of " + gh.repository() + "'s issues and pull requests:"
-                            + " its last collection did not finish (run again without --offline to complete it)";
+                    String text = "the store holds only part of " + state.repository() + "'s "
+                            + (active.tracker().role() == Tracker.Role.FORGE ? "issues and change requests" : "issues")
+                            + ": its last collection did not finish (run again without --offline to complete it)";
                     warnings.add(text);
                     built = built.withNotes(List.of(new Note(Note.PARTIAL_COLLECTION, text)));
                 }
-                tracker = Optional.of(built);
-                sources.add(SourceInfo.tracker(active.get().tracker().kind(), active.get().tracker().name(),
-                        gh.repository(), active.get().configured().webUrl()));
-            } else if (needsTracker(needed)) {
+                if (active.tracker().role() == Tracker.Role.FORGE) {
+                    forge = built;
+                } else {
+                    bugs = built.issuesOnly();
+                }
+                sources.add(SourceInfo.tracker(active.tracker().kind(), active.tracker().name(),
+                        state.repository(), active.configured().webUrl()));
+            }
+            if (bugs != null) {
+                tracker = Optional.of(forge == null ? bugs : IssueData.combine(bugs, forge));
+            } else if (forge != null) {
+                tracker = Optional.of(forge);
+            } else if (needsTracker(collected.needed())) {
                 warnings.add("no tracker given (" + Trackers.howToGive() + "): issue and change-request metrics are no-data");
             }
             warnings.forEach(w -> progress("warning: " + w));
-            Dataset data = new Dataset(asOf, gitData, tracker);
-            Trace.at("evaluating");
-            ModelResult result = new Evaluator(catalog).evaluate(model, data, generatedAt, sources, warnings);
-            // one step before any output: every writer, file or CI output, sees the same result
-            ModelResult printable = ControlCharacters.replaced(result);
-            return o.showEmails ? printable : Privacy.withoutEmails(printable);
+            return new Loaded(new Dataset(asOf, gitData, tracker), collected.generatedAt(), sources, warnings);
         } catch (StoreException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
         }
     }
 
-    /** Whether {@link #measure} starts a {@link ReportAhead}, for {@link #write}. */
-    private boolean reportAheadWanted;
-    private ReportAhead reportAhead = ReportAhead.NONE;
-
-    /** Lets the next measurement start, during collection, what a report can do before its results are known (a report, not a check). */
-    void startReportAhead() {
-        reportAheadWanted = true;
+    /**
+     * The evaluate stage: every metric use measured and judged, then cleaned for output in one
+     * step before any of it, so every writer, file or CI output, sees the same result.
+     */
+    ModelResult evaluate(Plan plan, Model model, Loaded loaded) {
+        Trace.at("evaluating");
+        ModelResult result = new Evaluator(catalog).evaluate(model, loaded.dataset(), loaded.generatedAt(),
+                loaded.sources(), loaded.warnings());
+        ModelResult printable = ControlCharacters.replaced(result);
+        return plan.showEmails() ? printable : Privacy.withoutEmails(printable);
     }
 
-    /** The result each metric reading the issue tracker has when no tracker is configured. */
-    private List<ReportAhead.Expected> noTrackerResults(Model model) {
-        List<ReportAhead.Expected> expected = new ArrayList<>();
-        for (Goal goal : model.goals()) {
-            for (Question question : goal.questions()) {
-                for (MetricUse use : question.metrics()) {
-                    Metric metric = catalog.find(use.metric()).orElseThrow();
-                    if (metric.requires().tracker()) {
-                        expected.add(new ReportAhead.Expected(goal.id(), question.text(),
-                                new MetricResult(use, metric.unit(), null, Status.NO_DATA, null, List.of(), Items.NONE)));
-                    }
-                }
-            }
-        }
-        return expected;
-    }
-
+    /** The render stage: the report for {@code result} into {@code out}, replacing a previous one. */
     void write(ModelResult result, Path out) {
-        ReportAhead ahead = reportAhead;
-        reportAhead = ReportAhead.NONE;
         try {
-            new ReportWriter().write(result, out, ahead);
+            new ReportWriter(ahead.charts()).write(result, out);
         } catch (ReportException e) {
             throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
         }

@@ -72,7 +72,7 @@ final class PortfolioRun {
         try {
             // before any report goes into it: someone else's directory is refused, not filled
             Path out = PortfolioWriter.claim(given);
-            try (Store store = pipeline.openStore(shared)) {
+            try (Store store = pipeline.openStore(Pipeline.Sources.of(shared))) {
                 for (int i = 0; i < perRepository.size(); i++) {
                     PortfolioRepository repository = portfolio.repositories().get(i);
                     String step = "[" + (i + 1) + "/" + perRepository.size() + "] " + repository.name();

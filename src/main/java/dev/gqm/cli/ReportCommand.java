@@ -46,7 +46,6 @@ final class ReportCommand implements Callable<Integer>, SourceOptions.Holder {
     @Override
     public Integer call() {
         Trace.at("call");
-        Pipeline pipeline = new Pipeline(ctx);
         if (portfolio != null) {
             for (String option : PER_REPOSITORY) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -54,20 +53,22 @@ final class ReportCommand implements Callable<Integer>, SourceOptions.Holder {
                             + portfolio);
                 }
             }
-            return new PortfolioRun(ctx, pipeline, options.verbose).run(options, portfolio);
+            return new PortfolioRun(ctx, new Pipeline(ctx), options.verbose).run(options, portfolio);
         }
-        pipeline.startReportAhead();
-        Pipeline.Measured measured = pipeline.loadAndMeasure(options);
-        Model model = measured.model();
-        ModelResult result = measured.result();
-        Trace.at("measured");
-        Path out = pipeline.outDir(options, model);
+        RunSchedule run = new RunSchedule(ctx, true);
+        Path out;
+        ModelResult result;
         try {
-            pipeline.write(result, out);
+            Pipeline.Measured measured = run.measure(options);
+            Model model = measured.model();
+            result = measured.result();
+            Trace.at("measured");
+            out = run.stages().outDir(options, model);
+            run.stages().write(result, out);
             Trace.at("report written");
         } finally {
             // the store was left closing while the report was written
-            pipeline.awaitStoreClosed();
+            run.finish();
         }
         ctx.out().println("Report written to " + out + " (status: " + result.status().label() + ")");
         return ExitCode.OK;

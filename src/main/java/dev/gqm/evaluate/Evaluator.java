@@ -51,6 +51,16 @@ public final class Evaluator {
     }
 
     /**
+     * The result {@code use} has as of {@code asOf} when the run gives none of the sources it
+     * reads: measured on a dataset without them. For a metric of an issue tracker, a run without
+     * a tracker gives it this result whatever else is collected, but for its series: that one
+     * has a point (without value) per period since the first commit, this one none.
+     */
+    public MetricResult withoutItsSource(MetricUse use, Instant asOf) {
+        return measure(use, new Dataset(asOf, java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+
+    /**
      * Every metric use of the model in order, measured on two threads: the dataset is built and
      * only read from here on, and the uses share nothing else.
      */
@@ -90,7 +100,8 @@ public final class Evaluator {
         }
     }
 
-    private MetricResult measure(MetricUse use, Dataset data) {
+    /** One metric use measured on {@code data} and judged. */
+    public MetricResult measure(MetricUse use, Dataset data) {
         Outcome outcome = runner.run(use, data);
         Measurement m = outcome.current();
         List<SeriesPoint> series = outcome.series().stream()

@@ -39,25 +39,30 @@ public final class ReportWriter {
     }
 
     private final List<Format> formats;
+    private final ReportAhead ahead;
 
     /** A writer of every format of {@link Formats#REPORT}. */
     public ReportWriter() {
-        this(Formats.REPORT);
+        this(ReportAhead.NONE);
+    }
+
+    /** The same, taking the charts {@code ahead} drew where they fit the measured results. */
+    public ReportWriter(ReportAhead ahead) {
+        this(Formats.REPORT, ahead);
     }
 
     /** A writer of these formats, in this order. */
     ReportWriter(List<Format> formats) {
+        this(formats, ReportAhead.NONE);
+    }
+
+    private ReportWriter(List<Format> formats, ReportAhead ahead) {
         this.formats = List.copyOf(formats);
+        this.ahead = Objects.requireNonNull(ahead, "ahead");
     }
 
     /** Writes the report for {@code result} into {@code outDir}, replacing a previous report there. */
     public void write(ModelResult result, Path outDir) throws ReportException {
-        write(result, outDir, ReportAhead.NONE);
-    }
-
-    /** The same, taking the charts {@code ahead} drew where they fit the measured results. */
-    public void write(ModelResult result, Path outDir, ReportAhead ahead) throws ReportException {
-        Objects.requireNonNull(ahead, "ahead");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(outDir, "outDir");
         ReportDirectory directory;
@@ -67,7 +72,7 @@ public final class ReportWriter {
             throw failure(outDir, e);
         }
         try {
-            writeInto(result, directory.staging(), ahead);
+            writeInto(result, directory.staging());
         } catch (IOException | RuntimeException e) {
             ReportException failure = failure(outDir, e);
             try {
@@ -91,7 +96,7 @@ public final class ReportWriter {
      * and template libraries and drawing the first chart each take a few hundred milliseconds, most
      * of a report's time, and they do not depend on each other.
      */
-    private void writeInto(ModelResult result, Path dir, ReportAhead ahead) throws IOException {
+    private void writeInto(ModelResult result, Path dir) throws IOException {
         ReportCharts charts = new ReportCharts();
         List<Callable<Void>> drawing = new ArrayList<>();
         Set<String> planned = new HashSet<>();

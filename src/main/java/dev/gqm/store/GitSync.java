@@ -8,7 +8,6 @@ import dev.gqm.collect.Tag;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Incremental Git collection into the store. The walk stops at the tip saved last time; when
@@ -18,30 +17,46 @@ import java.util.function.Supplier;
  * from two threads at once (the walk; the tags and mailmap), which JGit repositories allow.
  */
 public final class GitSync {
-    private final Store store;
-
-    public GitSync(Store store) {
-        this.store = store;
-    }
-
-    public SyncResult sync(CommitSource source) throws SourceException, StoreException {
-        return sync(source, null, () -> null);
-    }
-
     /**
-     * The same, taking over {@code ahead} (null for none) when it is the walk this sync needs, and
-     * closing it otherwise; and running units of {@code idle} (see {@link CommitFeed#whileWaiting})
-     * whenever the walk keeps the store waiting for commits.
+     * What a run's schedule can give a sync beside the source: a walk it started ahead, and work
+     * for the moments the store waits for the walk. {@link #NONE} gives neither.
      */
-    public SyncResult sync(CommitSource source, WalkAhead ahead, Supplier<Runnable> idle)
-            throws SourceException, StoreException {
-        try (WalkAhead unused = ahead) {
-            return syncWith(source, ahead, idle);
+    public interface Aid {
+        Aid NONE = new Aid() {
+        };
+
+        /** A walk started ahead, asked for once: the sync takes it over when it is the walk it needs and closes it otherwise; null for none. */
+        default WalkAhead walkAhead() {
+            return null;
+        }
+
+        /** The next unit to run while the walk keeps the store waiting (see {@link CommitFeed#whileWaiting}); null when none is left. */
+        default Runnable idleUnit() {
+            return null;
         }
     }
 
-    private SyncResult syncWith(CommitSource source, WalkAhead ahead, Supplier<Runnable> idle)
-            throws SourceException, StoreException {
+    private final Store store;
+    private final Aid aid;
+
+    public GitSync(Store store) {
+        this(store, Aid.NONE);
+    }
+
+    /** A sync helped by {@code aid}. */
+    public GitSync(Store store, Aid aid) {
+        this.store = store;
+        this.aid = aid;
+    }
+
+    public SyncResult sync(CommitSource source) throws SourceException, StoreException {
+        WalkAhead ahead = aid.walkAhead();
+        try (WalkAhead unused = ahead) {
+            return syncWith(source, ahead);
+        }
+    }
+
+    private SyncResult syncWith(CommitSource source, WalkAhead ahead) throws SourceException, StoreException {
         long sourceId = store.sourceId("git", source.location());
         Optional<String> previous = store.gitTip(sourceId);
         Optional<String> head = source.head();
@@ -62,7 +77,7 @@ public final class GitSync {
             ahead.close(); // not the walk needed: stop it before starting that one
         }
         try (CommitFeed commits = adopted != null ? adopted : CommitFeed.start(source, head.get(), known)) {
-            commits.whileWaiting(idle);
+            commits.whileWaiting(aid::idleUnit);
             List<Tag> tags = source.tags();
             Trace.at("tags read");
             String mailmap = source.mailmap();

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * A walk started before its run knows what the store holds: on a first collection there is
  * nothing to stop at, so the history can be read while the command line is parsed and the store
- * opened. {@link GitSync#sync(CommitSource, WalkAhead)} adopts it only when it walks from the same
+ * opened. A {@link GitSync} given it by its {@link GitSync.Aid} adopts it only when it walks from the same
  * tip and stops at the same commits as the walk it would start itself; otherwise it is closed.
  */
 public final class WalkAhead implements AutoCloseable {

@@ -16,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What {@link Main#startEarly} opens before picocli reads the command line, and what it leaves alone. */
+/** What {@link RunSchedule#startEarly} opens before picocli reads the command line, and what it leaves alone. */
 class EarlyStartTest {
     @TempDir
     Path tmp;
 
     @AfterEach
     void discardLeftovers() {
-        GitOpening left = GitOpening.takeEarly();
+        GitOpening left = RunSchedule.takeEarly();
         if (left != null) {
             left.discard();
         }
@@ -40,8 +40,8 @@ class EarlyStartTest {
         try (RepoFixture repo = RepoFixture.init(dir)) {
             String head = repo.commit("A", "a@x.org", RepoFixture.T0, "1").name();
             Context ctx = ctx();
-            Main.startEarly(ctx, new String[] {"report", "--model", "m.yaml", "--repo", "repo", "--as-of", "2026-01-01"});
-            GitOpening early = GitOpening.takeEarly();
+            RunSchedule.startEarly(ctx, new String[] {"report", "--model", "m.yaml", "--repo", "repo", "--as-of", "2026-01-01"});
+            GitOpening early = RunSchedule.takeEarly();
             assertNotNull(early);
             assertTrue(early.matches(dir.toString(), null, ctx.cacheDir()));
             GitOpening.Opened opened = early.take();
@@ -49,8 +49,8 @@ class EarlyStartTest {
                 assertEquals(head, source.head().orElseThrow());
                 assertNotNull(walk, "no store yet: the history starts to be walked too");
             }
-            Main.startEarly(ctx, new String[] {"check", "--repo=repo", "--branch=main", "--cache-dir", "c"});
-            early = GitOpening.takeEarly();
+            RunSchedule.startEarly(ctx, new String[] {"check", "--repo=repo", "--branch=main", "--cache-dir", "c"});
+            early = RunSchedule.takeEarly();
             assertNotNull(early);
             assertTrue(early.matches(dir.toString(), "main", tmp.resolve("c")));
             assertFalse(early.matches(dir.toString(), null, tmp.resolve("c")));
@@ -60,8 +60,8 @@ class EarlyStartTest {
             java.nio.file.Files.writeString(tmp.resolve("gqm.db"), "");
             for (String[] args : new String[][] {{"report", "--repo", "repo", "--store", "gqm.db"},
                     {"report", "--repo", "repo", "--store=jdbc:sqlite:x.db"}}) {
-                Main.startEarly(ctx, args);
-                early = GitOpening.takeEarly();
+                RunSchedule.startEarly(ctx, args);
+                early = RunSchedule.takeEarly();
                 opened = early.take();
                 try (var source = opened.source()) {
                     assertNull(opened.walk(), String.join(" ", args));
@@ -76,16 +76,16 @@ class EarlyStartTest {
         for (String[] args : new String[][] {
                 {"report", "--offline"}, {"report", "--repo", "https://example.org/x.git"}, {"report", "--portfolio", "p.yaml"},
                 {"validate", "m.yaml"}, {"metrics"}, {}, {"collect", "--", "--repo", "x"}}) {
-            Main.startEarly(ctx, args);
-            assertNull(GitOpening.takeEarly(), String.join(" ", args));
+            RunSchedule.startEarly(ctx, args);
+            assertNull(RunSchedule.takeEarly(), String.join(" ", args));
         }
     }
 
     @Test
     void aMissingRepositoryFailsOnlyWhenTaken() {
         Context ctx = ctx();
-        Main.startEarly(ctx, new String[] {"collect", "--repo", "missing"});
-        GitOpening early = GitOpening.takeEarly();
+        RunSchedule.startEarly(ctx, new String[] {"collect", "--repo", "missing"});
+        GitOpening early = RunSchedule.takeEarly();
         assertNotNull(early);
         var failure = org.junit.jupiter.api.Assertions.assertThrows(dev.gqm.collect.SourceException.class, early::take);
         assertTrue(failure.getMessage().startsWith("repository not found: "), failure.getMessage());

@@ -84,11 +84,11 @@ class GitNotesEndToEndTest {
         o.store = dir.resolve(store).toString();
         o.asOf = asOf;
         o.identities = "identities.yaml";
-        Pipeline pipeline = new Pipeline(ctx);
+        RunSchedule run = new RunSchedule(ctx, false);
         try {
-            return pipeline.loadAndMeasure(o).result();
+            return run.measure(o).result();
         } finally {
-            pipeline.awaitStoreClosed();
+            run.finish();
         }
     }
 

@@ -5,15 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.gqm.collect.Commit;
+import dev.gqm.collect.Signature;
+import dev.gqm.dataset.Dataset;
+import dev.gqm.dataset.GitData;
+import dev.gqm.dataset.IdentityResolver;
+import dev.gqm.evaluate.Evaluator;
 import dev.gqm.evaluate.Items;
 import dev.gqm.evaluate.MetricResult;
 import dev.gqm.evaluate.Status;
+import dev.gqm.metric.MetricCatalog;
+import dev.gqm.model.MetricUse;
 import dev.gqm.model.Threshold;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,12 +81,28 @@ class ReportAheadTest {
     }
 
     @Test
+    void theEvaluatorsResultWithoutATrackerIsTheChartOfARunWithGitAndNoTracker() {
+        MetricUse use = ReportFixtures.reviewCoverage().use();
+        Evaluator evaluator = new Evaluator(new MetricCatalog());
+        ReportAhead ahead = started(new ReportAhead.Expected("sustainability", QUESTION,
+                evaluator.withoutItsSource(use, AS_OF)));
+        Instant year = AS_OF.minusSeconds(365L * 86_400);
+        GitData git = GitData.build(List.of(new Commit("%040x".formatted(1), new Signature("Ann", "ann@example.com"),
+                year, year, 0, List.of())), List.of(), new IdentityResolver(null, null), AS_OF, AS_OF, false);
+        MetricResult measured = evaluator.measure(use, new Dataset(AS_OF, Optional.of(git)));
+        assertEquals(Status.NO_DATA, measured.status());
+        assertEquals(12, measured.series().size(), "a point per month since the first commit");
+        measured.series().forEach(point -> assertNull(point.value(), "none with a value"));
+        assertNotNull(ahead.take("sustainability", QUESTION, measured, AS_OF));
+    }
+
+    @Test
     void aReportWithChartsDrawnAheadIsByteForByteTheSame(@TempDir Path dir) throws Exception {
         Path plain = dir.resolve("plain");
         Path withAhead = dir.resolve("ahead");
         new ReportWriter().write(ReportFixtures.result(), plain);
         ReportAhead ahead = started(expected());
-        new ReportWriter().write(ReportFixtures.result(), withAhead, ahead);
+        new ReportWriter(ahead).write(ReportFixtures.result(), withAhead);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(plain)) {
             files = walk.filter(Files::isRegularFile).map(plain::relativize).sorted().toList();

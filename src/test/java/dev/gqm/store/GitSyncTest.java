@@ -146,24 +146,33 @@ class GitSyncTest {
             RevCommit c2 = repo.commit("B", "b@x.org", day(1), "2");
             try (GitRepositorySource real = GitRepositorySource.open(dir.toString(), null, tmp)) {
                 CountingWalks source = new CountingWalks(real);
-                SyncResult first = new GitSync(store).sync(source, WalkAhead.start(source, c2.name(), Set.of()), () -> null);
+                SyncResult first = new GitSync(store, ahead(WalkAhead.start(source, c2.name(), Set.of()))).sync(source);
                 assertEquals(new SyncResult(first.sourceId(), c2.name(), 2, false, false), first);
                 assertEquals(1, source.walks().get(), "the first collection took over the walk ahead");
 
                 // nothing to stop at is not the walk of an incremental collection: a walk from the stored tip runs
                 RevCommit c3 = repo.commit("A", "a@x.org", day(2), "3");
-                SyncResult second = new GitSync(store).sync(source, WalkAhead.start(source, c3.name(), Set.of()), () -> null);
+                SyncResult second = new GitSync(store, ahead(WalkAhead.start(source, c3.name(), Set.of()))).sync(source);
                 assertEquals(new SyncResult(first.sourceId(), c3.name(), 1, false, false), second);
                 assertEquals(3, source.walks().get());
 
                 // nor is a walk from a tip the branch has moved on from
                 RevCommit c4 = repo.commit("B", "b@x.org", day(3), "4");
-                SyncResult third = new GitSync(store).sync(source, WalkAhead.start(source, c3.name(), Set.of(c3.name())), () -> null);
+                SyncResult third = new GitSync(store, ahead(WalkAhead.start(source, c3.name(), Set.of(c3.name())))).sync(source);
                 assertEquals(new SyncResult(first.sourceId(), c4.name(), 1, false, false), third);
                 assertEquals(5, source.walks().get());
                 assertEquals(Set.of(c1.name(), c2.name(), c3.name(), c4.name()), ids(store.commits(first.sourceId())));
             }
         }
+    }
+
+    private static GitSync.Aid ahead(WalkAhead walk) {
+        return new GitSync.Aid() {
+            @Override
+            public WalkAhead walkAhead() {
+                return walk;
+            }
+        };
     }
 
     /** A source that counts the walks started on it. */

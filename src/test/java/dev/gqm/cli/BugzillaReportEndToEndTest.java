@@ -1,0 +1,186 @@
+package dev.gqm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gqm.collect.bugzilla.FakeBugzilla;
+import dev.gqm.collect.github.FakeGitHub;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gqm report --bugzilla} against a local Bugzilla, alone and beside a forge (bugs in
+ * Bugzilla, pull requests on the forge, as KDE keeps them). As of 2026-07-01, W = (2026-06-01,
+ * 2026-07-01]; product Krita:
+ * <ul>
+ * <li>bug 1: filed 06-02 by alice, answered 06-03 by bob (24 h), closed 06-05, reopened 06-08:
+ *     open at as-of, not closed in W, last activity 06-03 (a reopen is not a comment)</li>
+ * <li>bug 2: filed 06-10 by carol, only the KDE janitor bot commented (06-11), closed 07-05 after
+ *     as-of: open and unanswered, waiting 504 h (censored)</li>
+ * <li>bug 3: filed 04-01 by dave, closed 06-20 by erin: closed in W after 80 days (1920 h)</li>
+ * <li>bug 5: filed 05-01 by frank, no comment: open, stale (quiet since before 06-01)</li>
+ * <li>bug 4 is product Calligra: left out</li>
+ * </ul>
+ * issue.opened 2 (1, 2), issue.closed 1 (3), issue.open 3 (1, 2, 5), issue.stale 1 (5),
+ * issue.age median of 696, 504, 1464 h = 696 h, first response: 24 h answered, 504 h censored,
+ * S(24 h) = 1/2, median 24 h; resolution time 1920 h.
+ */
+class BugzillaReportEndToEndTest {
+    static final String KEY = "bzCANARYkey0123456789";
+    static final String TOKEN = "ghp_CANARYforge0123456789";
+    static final String MODEL = """
+            model: kde
+            title: Bugs and merge requests
+            defaults: { window: 30d }
+            goals:
+              - id: bugs
+                title: Bugs
+                questions:
+                  - id: q
+                    text: Are bug reports handled?
+                    metrics:
+                      - metric: issue.opened
+                      - metric: issue.closed
+                      - metric: issue.open
+                      - metric: issue.stale
+                      - metric: issue.age
+                      - metric: issue.first_response_time
+                      - metric: issue.resolution_time
+              - id: changes
+                title: Changes
+                questions:
+                  - id: q
+                    text: Are changes reviewed?
+                    metrics:
+                      - metric: change.opened
+                      - metric: change.merged
+                      - metric: change.first_review_time
+            """;
+
+    @TempDir
+    static Path dir;
+    static FakeBugzilla bz;
+    static FakeGitHub github;
+
+    static String t(String day) {
+        return day.length() == 10 ? day + "T00:00:00Z" : day;
+    }
+
+    @BeforeAll
+    static void serve() throws Exception {
+        bz = new FakeBugzilla();
+        bz.products.addAll(java.util.List.of("Krita", "Calligra"));
+        bz.bug(1, "Krita", "General", "REOPENED", t("2026-06-02"), t("2026-06-08"), "alice@example.org");
+        bz.comment(1, 1, "bob@kde.org", t("2026-06-03"));
+        bz.statusChange(1, "bob@kde.org", t("2026-06-05"), "CONFIRMED", "RESOLVED");
+        bz.statusChange(1, "alice@example.org", t("2026-06-08"), "RESOLVED", "REOPENED");
+        bz.bug(2, "Krita", "General", "RESOLVED", t("2026-06-10"), t("2026-07-05"), "carol@example.org");
+        bz.comment(2, 1, "bug-janitor@kde.org", t("2026-06-11"));
+        bz.statusChange(2, "dave@kde.org", t("2026-07-05"), "CONFIRMED", "RESOLVED");
+        bz.bug(3, "Krita", "General", "RESOLVED", t("2026-04-01"), t("2026-06-20"), "dave@example.org");
+        bz.statusChange(3, "erin@kde.org", t("2026-06-20"), "CONFIRMED", "RESOLVED");
+        bz.bug(4, "Calligra", "General", "CONFIRMED", t("2026-06-15"), t("2026-06-15"), "gina@example.org");
+        bz.bug(5, "Krita", "General", "CONFIRMED", t("2026-05-01"), t("2026-05-01"), "frank@example.org");
+        Files.writeString(dir.resolve("model.yaml"), MODEL);
+
+        github = new FakeGitHub("kde/krita");
+        // a forge issue: the bug tracker gives the issues, so it is not counted
+        github.addIssue(20, 20, "hank", "User", "NONE", t("2026-06-15"), t("2026-06-15"), null, false);
+        github.addIssue(10, 10, "alice", "User", "CONTRIBUTOR", t("2026-06-05"), t("2026-06-06"), t("2026-06-06"), true);
+        github.addPull(50_010, 10, "alice", t("2026-06-05"), t("2026-06-06"), t("2026-06-06"), false);
+        github.addReview(201, 10, "bob", "User", t("2026-06-05T10:00:00Z"), "APPROVED");
+    }
+
+    @AfterAll
+    static void stop() {
+        bz.close();
+        github.close();
+    }
+
+    static Map<String, JsonNode> metrics(Path out) throws Exception {
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        Map<String, JsonNode> byId = new HashMap<>();
+        summary.get("goals").forEach(g -> g.get("questions").get(0).get("metrics")
+                .forEach(m -> byId.put(m.get("metric").asText(), m)));
+        return byId;
+    }
+
+    static CliRunner.Run report(String out, String... trackerArgs) {
+        CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of("BUGZILLA_API_KEY", KEY, "GITHUB_TOKEN", TOKEN));
+        String[] base = {"report", "--model", "model.yaml", "--store", dir.resolve(out + ".db").toString(),
+            "--as-of", "2026-07-01", "--out", dir.resolve(out).toString()};
+        return cli.run(Stream.concat(Stream.of(base), Stream.of(trackerArgs)).toArray(String[]::new));
+    }
+
+    static void assertIssueValues(Map<String, JsonNode> m) {
+        Map<String, Double> expected = Map.of("issue.opened", 2.0, "issue.closed", 1.0, "issue.open", 3.0,
+                "issue.stale", 1.0, "issue.age", 696.0, "issue.first_response_time", 24.0,
+                "issue.resolution_time", 1920.0);
+        expected.forEach((id, value) -> assertEquals(value, m.get(id).get("value").asDouble(), 1e-4, id));
+        JsonNode sample = m.get("issue.first_response_time").get("sample");
+        assertEquals(java.util.List.of(2, 1, 1), java.util.List.of(sample.get("n").asInt(), sample.get("observed").asInt(),
+                sample.get("censored").asInt()));
+    }
+
+    @Test
+    void aBugTrackerAloneGivesTheIssueMetricsAndNoChanges() throws Exception {
+        CliRunner.Run run = report("alone", "--bugzilla", bz.url(), "--bugzilla-product", "Krita");
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, JsonNode> m = metrics(dir.resolve("alone"));
+        assertIssueValues(m);
+        assertEquals("no-data", m.get("change.merged").get("status").asText());
+        assertEquals("no forge given", m.get("change.merged").get("note").asText());
+        String items = Files.readString(dir.resolve("alone/bugs/issue-stale-items.csv"));
+        // a Bugzilla login is an address: reports hide it unless --show-emails
+        assertTrue(items.contains("5,bug 5," + bz.url() + "/show_bug.cgi?id=5,(e-mail hidden),"), items);
+        assertFalse(items.contains("frank@example.org"), items);
+    }
+
+    @Test
+    void aForgeAndABugTrackerTogetherEachGiveTheirOwnPart() throws Exception {
+        CliRunner.Run run = report("mixed", "--github", "kde/krita", "--github-api-url", github.url(),
+                "--bugzilla", bz.url(), "--bugzilla-product", "Krita");
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, JsonNode> m = metrics(dir.resolve("mixed"));
+        assertIssueValues(m);
+        assertEquals(1.0, m.get("change.opened").get("value").asDouble());
+        assertEquals(1.0, m.get("change.merged").get("value").asDouble());
+        assertEquals(10.0, m.get("change.first_review_time").get("value").asDouble());
+        JsonNode sources = new ObjectMapper().readTree(dir.resolve("mixed/summary.json").toFile()).get("sources");
+        assertEquals("[\"github\",\"bugzilla\"]", new ObjectMapper().writeValueAsString(
+                Stream.of(sources.get(0), sources.get(1)).map(s -> s.get("kind").asText()).toList()));
+        assertEquals("Krita", sources.get(1).get("repository").asText());
+        // each credential only to its own host, and neither written anywhere
+        assertTrue(bz.keys.stream().allMatch(KEY::equals));
+        assertTrue(github.authorizations.stream().allMatch(a -> a.contains(TOKEN) && !a.contains(KEY)));
+        assertFalse(run.out().contains(KEY) || run.err().contains(KEY) || run.err().contains(TOKEN));
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(KEY) || content.contains(TOKEN), "a credential in " + f);
+            }
+        }
+    }
+
+    @Test
+    void aGateOnChangesWithOnlyABugTrackerStopsBeforeCollecting() throws Exception {
+        int before = bz.requests.size();
+        CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of());
+        CliRunner.Run run = cli.run("check", "--model", "model.yaml", "--store", dir.resolve("gate.db").toString(),
+                "--bugzilla", bz.url(), "--bugzilla-product", "Krita");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("metric change.opened needs a forge: give --github"), run.err());
+        assertEquals(before, bz.requests.size());
+    }
+}
