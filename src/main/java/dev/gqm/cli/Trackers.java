@@ -3,6 +3,7 @@ package dev.gqm.cli;
 import dev.gqm.collect.Tracker;
 import dev.gqm.collect.TrackerOption;
 import dev.gqm.collect.github.GitHubTracker;
+import dev.gqm.collect.gitlab.GitLabTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * options are added to every command that collects, and portfolio files take them by their keys.
  */
 final class Trackers {
-    static final List<Tracker> ALL = List.of(new GitHubTracker());
+    static final List<Tracker> ALL = List.of(new GitHubTracker(), new GitLabTracker());
 
     private Trackers() {
     }
@@ -49,7 +50,7 @@ final class Trackers {
 
     /**
      * The tracker the values turn on, checked: empty when none is given; a usage error (exit 2) for
-     * a bad value or for two trackers given at once (one forge per repository).
+     * a bad value or for two trackers of one role given at once (one forge per repository).
      */
     static Optional<Active> active(Map<String, String> values) {
         List<Active> active = new ArrayList<>();
@@ -60,9 +61,13 @@ final class Trackers {
                 throw new GqmException(ExitCode.USAGE, e.getMessage(), e);
             }
         }
-        if (active.size() > 1) {
-            throw new GqmException(ExitCode.USAGE, active.stream().map(a -> a.tracker().options().get(0).name())
-                    .collect(Collectors.joining(" and ")) + " exclude each other: give one tracker per repository");
+        for (Tracker.Role role : Tracker.Role.values()) {
+            List<Active> ofRole = active.stream().filter(a -> a.tracker().role() == role).toList();
+            if (ofRole.size() > 1) {
+                throw new GqmException(ExitCode.USAGE, ofRole.stream().map(a -> a.tracker().options().get(0).name())
+                        .collect(Collectors.joining(" and ")) + " exclude each other: give one "
+                        + (role == Tracker.Role.FORGE ? "forge" : "bug tracker") + " per repository");
+            }
         }
         return active.stream().findFirst();
     }

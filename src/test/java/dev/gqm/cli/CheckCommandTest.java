@@ -121,7 +121,7 @@ class CheckCommandTest {
                 "--model", "fail.yaml", "--store", store.toString(), "--as-of", CommunityFixture.AS_OF);
         assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
         assertEquals("gqm: metric issue.stale needs an issue tracker: give --github OWNER/REPO"
-                + " (or --allow-missing-sources to report such metrics as no-data)", run.err().strip());
+                + " or --gitlab GROUP/PROJECT (or --allow-missing-sources to report such metrics as no-data)", run.err().strip());
         assertEquals("", run.out());
         assertFalse(Files.exists(store), "nothing collected, no store created");
     }

@@ -1,5 +1,6 @@
 package dev.gqm.collect.github;
 
+import dev.gqm.collect.http.HeaderSecret;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,18 +33,7 @@ public final class GitHubToken {
      * otherwise surface in an error message together with the token.
      */
     public Optional<String> problem() {
-        if (value == null) {
-            return Optional.empty();
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x21 || c > 0x7e) {
-                return Optional.of(variable + " holds a character that an HTTP header cannot carry"
-                        + " (a control character, space or non-ASCII letter at position " + (i + 1)
-                        + " of " + value.length() + "): set it to the token alone");
-            }
-        }
-        return Optional.empty();
+        return HeaderSecret.problem(variable, value);
     }
 
     /** The secret itself: pass it to the client only. */
