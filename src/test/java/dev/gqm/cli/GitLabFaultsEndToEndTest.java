@@ -1,16 +1,13 @@
 package dev.gqm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gqm.collect.gitlab.FakeGitLab;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,16 +26,6 @@ class GitLabFaultsEndToEndTest {
                 "--out", dir.resolve("out").toString());
     }
 
-    private void assertNoCanaryIn(CliRunner.Run run) throws Exception {
-        assertFalse(run.out().contains(CANARY) || run.err().contains(CANARY));
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                assertFalse(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(CANARY),
-                        "token found in " + f);
-            }
-        }
-    }
-
     @Test
     void aRefusedTokenIsExitThreeNamingTheHostAndTheVariable() throws Exception {
         try (FakeGitLab gitlab = new FakeGitLab("g/p")) {
@@ -48,7 +35,7 @@ class GitLabFaultsEndToEndTest {
             String host = gitlab.url().substring("http://".length());
             List<String> lines = run.err().strip().lines().toList();
             assertEquals("gqm: bad credentials for GitLab " + host + ": check GITLAB_TOKEN", lines.get(lines.size() - 1));
-            assertNoCanaryIn(run);
+            Canary.assertNowhere(CANARY, dir, run);
         }
     }
 
@@ -58,7 +45,7 @@ class GitLabFaultsEndToEndTest {
             CliRunner.Run run = report(gitlab, "g/other");
             assertEquals(ExitCode.SOURCE, run.exitCode(), run.err());
             assertTrue(run.err().contains("project not found or no access: g/other"), run.err());
-            assertNoCanaryIn(run);
+            Canary.assertNowhere(CANARY, dir, run);
         }
     }
 
@@ -73,7 +60,7 @@ class GitLabFaultsEndToEndTest {
             assertEquals(ExitCode.SOURCE, run.exitCode(), run.err());
             assertTrue(run.err().contains("refusing to follow"), run.err());
             assertEquals(0, elsewhere.requests.size(), "nothing was sent to the other host");
-            assertNoCanaryIn(run);
+            Canary.assertNowhere(CANARY, dir, run);
         }
     }
 }

@@ -6,8 +6,8 @@ import dev.gqm.collect.Comment;
 import dev.gqm.collect.Issue;
 import dev.gqm.collect.Review;
 import dev.gqm.collect.SourceException;
+import dev.gqm.collect.http.JsonFields;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +16,7 @@ import java.util.List;
  * no {@code /users/{login}} request is ever needed.
  */
 final class GitHubPayloads {
+    private static final JsonFields FIELDS = new JsonFields("GitHub");
     private GitHubPayloads() {
     }
 
@@ -26,17 +27,17 @@ final class GitHubPayloads {
             labels.add(label.path("name").asText(""));
         }
         return new Issue(
-                number(node, "id"),
-                (int) number(node, "number"),
+                FIELDS.number(node, "id"),
+                (int) FIELDS.number(node, "number"),
                 node.path("title").asText(""),
                 node.path("html_url").asText(""),
                 actor(node.path("user")),
                 node.path("author_association").asText(""),
-                required(node, "created_at"),
-                required(node, "updated_at"),
-                optional(node, "closed_at"),
+                FIELDS.required(node, "created_at"),
+                FIELDS.required(node, "updated_at"),
+                FIELDS.optional(node, "closed_at"),
                 fromPulls || node.hasNonNull("pull_request"),
-                fromPulls ? optional(node, "merged_at") : null,
+                fromPulls ? FIELDS.optional(node, "merged_at") : null,
                 node.path("draft").asBoolean(false),
                 labels,
                 node.path("state").asText(""));
@@ -50,52 +51,20 @@ final class GitHubPayloads {
         try {
             issueNumber = Integer.parseInt(issueUrl.substring(slash + 1));
         } catch (NumberFormatException e) {
-            throw malformed("comment " + node.path("id").asText() + " has no issue number in issue_url");
+            throw FIELDS.malformed("comment " + node.path("id").asText() + " has no issue number in issue_url");
         }
-        return new Comment(number(node, "id"), issueNumber, actor(node.path("user")),
-                required(node, "created_at"), required(node, "updated_at"));
+        return new Comment(FIELDS.number(node, "id"), issueNumber, actor(node.path("user")),
+                FIELDS.required(node, "created_at"), FIELDS.required(node, "updated_at"));
     }
 
     /** An element of {@code /pulls/{n}/reviews}. */
     static Review review(JsonNode node, int pullNumber) throws SourceException {
-        return new Review(number(node, "id"), pullNumber, actor(node.path("user")),
-                optional(node, "submitted_at"), node.path("state").asText(""));
+        return new Review(FIELDS.number(node, "id"), pullNumber, actor(node.path("user")),
+                FIELDS.optional(node, "submitted_at"), node.path("state").asText(""));
     }
 
     private static Actor actor(JsonNode user) {
         // a deleted account comes as null: keep the item, with an empty login
         return new Actor(user.path("login").asText(""), user.path("type").asText(""));
-    }
-
-    private static long number(JsonNode node, String field) throws SourceException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.canConvertToLong()) {
-            throw malformed("an item has no numeric " + field);
-        }
-        return value.asLong();
-    }
-
-    private static Instant required(JsonNode node, String field) throws SourceException {
-        Instant value = optional(node, field);
-        if (value == null) {
-            throw malformed("item " + node.path("id").asText() + " has no " + field);
-        }
-        return value;
-    }
-
-    private static Instant optional(JsonNode node, String field) throws SourceException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.asText());
-        } catch (DateTimeParseException e) {
-            throw malformed("item " + node.path("id").asText() + " has an unreadable " + field);
-        }
-    }
-
-    private static SourceException malformed(String what) {
-        return new SourceException("GitHub sent malformed JSON: " + what);
     }
 }

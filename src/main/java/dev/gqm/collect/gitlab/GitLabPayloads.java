@@ -7,9 +7,9 @@ import dev.gqm.collect.Issue;
 import dev.gqm.collect.ItemType;
 import dev.gqm.collect.Review;
 import dev.gqm.collect.SourceException;
+import dev.gqm.collect.http.JsonFields;
 import dev.gqm.collect.StateEvent;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * of the description, a label) is GitLab's record of an action, never a person's activity.
  */
 final class GitLabPayloads {
+    private static final JsonFields FIELDS = new JsonFields("GitLab");
     /**
      * GitLab's own service accounts (lower case): the ghost user that stands for deleted accounts,
      * and the internal bots of GitLab's documentation on internal users.
@@ -47,20 +48,20 @@ final class GitLabPayloads {
             labels.add(label.isObject() ? label.path("name").asText("") : label.asText(""));
         }
         String state = node.path("state").asText("");
-        Instant merged = mergeRequest ? optional(node, "merged_at") : null;
-        Instant closed = optional(node, "closed_at");
+        Instant merged = mergeRequest ? FIELDS.optional(node, "merged_at") : null;
+        Instant closed = FIELDS.optional(node, "closed_at");
         if (closed == null && merged != null) {
             closed = merged;
         }
         return new Issue(
-                number(node, "id"),
-                (int) number(node, "iid"),
+                FIELDS.number(node, "id"),
+                (int) FIELDS.number(node, "iid"),
                 node.path("title").asText(""),
                 node.path("web_url").asText(""),
                 actor(node.path("author")),
                 "",
-                required(node, "created_at"),
-                required(node, "updated_at"),
+                FIELDS.required(node, "created_at"),
+                FIELDS.required(node, "updated_at"),
                 closed,
                 mergeRequest,
                 merged,
@@ -82,11 +83,11 @@ final class GitLabPayloads {
         for (JsonNode discussion : discussions) {
             for (JsonNode note : discussion.path("notes")) {
                 Actor who = actor(note.path("author"));
-                long id = number(note, "id");
-                Instant created = required(note, "created_at");
+                long id = FIELDS.number(note, "id");
+                Instant created = FIELDS.required(note, "created_at");
                 if (!note.path("system").asBoolean(false)) {
                     into.comments().add(new Comment(id, item.number(), who, created,
-                            Optional.ofNullable(optional(note, "updated_at")).orElse(created), on));
+                            Optional.ofNullable(FIELDS.optional(note, "updated_at")).orElse(created), on));
                     if (item.changeRequest() && "DiffNote".equals(note.path("type").asText(""))
                             && !sameUser(who, item.author())) {
                         into.reviews().add(new Review(id, item.number(), who, created, "COMMENTED"));
@@ -115,7 +116,7 @@ final class GitLabPayloads {
             return Optional.empty();
         }
         return Optional.of(new StateEvent(item.type(), item.number(), actor(node.path("user")),
-                required(node, "created_at"), kind));
+                FIELDS.required(node, "created_at"), kind));
     }
 
     /** A user object; an account GitLab or its users run as automation gets the type {@link Actor#BOT}. */
@@ -135,37 +136,5 @@ final class GitLabPayloads {
 
     private static boolean sameUser(Actor a, Actor b) {
         return !a.login().isEmpty() && a.login().equalsIgnoreCase(b.login());
-    }
-
-    private static long number(JsonNode node, String field) throws SourceException {
-        JsonNode v = node.get(field);
-        if (v == null || !v.canConvertToLong()) {
-            throw malformed("a record has no numeric " + field);
-        }
-        return v.asLong();
-    }
-
-    private static Instant required(JsonNode node, String field) throws SourceException {
-        Instant value = optional(node, field);
-        if (value == null) {
-            throw malformed("record " + node.path("id").asText("?") + " has no " + field);
-        }
-        return value;
-    }
-
-    private static Instant optional(JsonNode node, String field) throws SourceException {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || v.asText("").isEmpty()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(v.asText()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw malformed("record " + node.path("id").asText("?") + " has an unreadable " + field);
-        }
-    }
-
-    private static SourceException malformed(String what) {
-        return new SourceException("GitLab sent a malformed answer: " + what);
     }
 }

@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gqm.collect.http.ScriptedAnswers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,10 +44,7 @@ public final class FakeGitLab implements AutoCloseable {
     /** Where Link headers point (another server, to test the same-host rule); null for this one. */
     public volatile String linkBase;
 
-    private record Scripted(String path, int status, Map<String, String> headers, String body) {
-    }
-
-    private final Deque<Scripted> script = new ArrayDeque<>();
+    private final ScriptedAnswers script = new ScriptedAnswers();
     private final String projectPath;
     private final HttpServer server;
     private long nextId = 1000;
@@ -78,7 +73,7 @@ public final class FakeGitLab implements AutoCloseable {
 
     /** The next request to {@code path} (raw, under the project's API prefix when relative) gets this answer. */
     public synchronized void fail(String path, int status, Map<String, String> headers, String body) {
-        script.add(new Scripted(path.startsWith("/") ? path : projectApi() + "/" + path, status, headers, body));
+        script.add(new ScriptedAnswers.Answer(path.startsWith("/") ? path : projectApi() + "/" + path, status, headers, body));
     }
 
     @Override
@@ -152,13 +147,10 @@ public final class FakeGitLab implements AutoCloseable {
             requests.add(path + (query == null ? "" : "?" + query));
             String token = exchange.getRequestHeaders().getFirst("PRIVATE-TOKEN");
             tokens.add(token == null ? "" : token);
-            Scripted scripted = takeScripted(path);
-            if (scripted != null) {
-                scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-                send(exchange, scripted.status(), scripted.body());
+            if (script.answered(exchange, path, FakeGitLab::send)) {
                 return;
             }
-            Map<String, String> params = params(query);
+            Map<String, String> params = ScriptedAnswers.params(query);
             String prefix = projectApi() + "/";
             if (!path.startsWith(prefix)) {
                 send(exchange, 404, "{\"message\":\"404 Project Not Found\"}");
@@ -176,16 +168,6 @@ public final class FakeGitLab implements AutoCloseable {
                 send(exchange, 404, "{\"message\":\"404 Not found\"}");
             }
         }
-    }
-
-    private synchronized Scripted takeScripted(String path) {
-        for (Scripted s : script) {
-            if (s.path().equals(path)) {
-                script.remove(s);
-                return s;
-            }
-        }
-        return null;
     }
 
     private synchronized List<ObjectNode> updatedAfter(List<ObjectNode> items, Map<String, String> params) {
@@ -223,19 +205,6 @@ public final class FakeGitLab implements AutoCloseable {
             exchange.getResponseHeaders().add("Link", "<" + base + path + "?" + q + ">; rel=\"next\"");
         }
         send(exchange, 200, body.toString());
-    }
-
-    private static Map<String, String> params(String query) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (query != null) {
-            for (String part : query.split("&")) {
-                int eq = part.indexOf('=');
-                if (eq > 0) {
-                    params.put(part.substring(0, eq), URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return params;
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
