@@ -52,6 +52,8 @@ class PortfolioTrackerTest {
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(gitlab.requests.stream().anyMatch(r -> r.startsWith("/api/v4/projects/g%2Fsub%2Fp/issues?")),
                     gitlab.requests.toString());
+            assertTrue(run.err().contains("warning: no GITLAB_TOKEN set: GitLab is read anonymously (public projects only)"),
+                    run.err());
             List<String> csv = Files.readAllLines(dir.resolve("out/portfolio.csv"));
             assertTrue(csv.get(1).startsWith("one,,") && csv.get(1).contains(",2,"), csv.toString());
         }

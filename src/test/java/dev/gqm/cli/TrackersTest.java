@@ -54,6 +54,10 @@ class TrackersTest {
                 "--gitlab-url", "https://invent.example.org:8443/")).orElseThrow();
         assertEquals("https://invent.example.org:8443/g/p", selfManaged.configured().webUrl());
         assertEquals("issues and merge requests of g/p on invent.example.org:8443", selfManaged.configured().describe());
+        String problem = selfManaged.configured().credentialProblem(Map.of("GITLAB_TOKEN", "glpat-sec\nret")).orElseThrow();
+        assertTrue(problem.startsWith("GITLAB_TOKEN holds a character that an HTTP header cannot carry"), problem);
+        assertTrue(!problem.contains("glpat") && !problem.contains("ret"), problem);
+        assertTrue(selfManaged.configured().credentialProblem(Map.of()).isEmpty());
         for (String bad : List.of("p", "g/", "/g/p", "g//p", "g/../p", "g/p?x")) {
             GqmException e = assertThrows(GqmException.class, () -> Trackers.active(Map.of("--gitlab", bad)), bad);
             assertEquals("bad --gitlab '" + bad + "': expected GROUP/PROJECT (the full path, subgroups included)",
