@@ -123,6 +123,38 @@ class GitLabIssueSourceTest {
         assertNull(GitLabIssueSource.cursor(List.of(), true));
     }
 
+    // The run stops on page 2 (#3's notes are refused): page 1 is kept whole with its cursor, and
+    // the next run starts there, asking nothing about #1 and #2 again.
+    @Test
+    void aRunStoppedHalfwayResumesWhereItsLastPageEnded() throws Exception {
+        try (FakeGitLab gitlab = new FakeGitLab("g/p")) {
+            gitlab.pageSize = 2;
+            for (int i = 1; i <= 4; i++) {
+                gitlab.addItem(false, i, "u" + i, false, "2026-06-0" + i + "T00:00:00Z", "2026-06-0" + i + "T00:00:00Z",
+                        null, null);
+                gitlab.addNote("issues/" + i, "helper", false, "2026-06-0" + i + "T01:00:00Z", false, null, "hi");
+            }
+            gitlab.fail("issues/3/discussions", 403, Map.of(), "{\"message\":\"403 Forbidden\"}");
+            Sink sink = new Sink();
+            SourceException stop = assertThrows(SourceException.class,
+                    () -> source(gitlab, null, new ArrayList<>(), new ArrayList<>()).collect(Map.of(), sink));
+            assertTrue(stop.getMessage().startsWith("GitLab refused access (HTTP 403)"), stop.getMessage());
+            assertEquals(1, sink.pages.size());
+            assertEquals(List.of(1, 2), sink.items().stream().map(Issue::number).toList());
+            assertEquals(2, sink.pages.get(0).comments().size());
+            assertEquals(Instant.parse("2026-06-01T00:00:00Z"), sink.cursors.get(GitLabIssueSource.ISSUES),
+                    "page 1 of more: the newest update older than its newest");
+            int before = gitlab.requests.size();
+            Sink resumed = new Sink();
+            source(gitlab, null, new ArrayList<>(), new ArrayList<>()).collect(sink.cursors, resumed);
+            // #2 comes again (the cursor of a page with more to follow stays before its newest update); #1 does not
+            assertEquals(List.of(2, 3, 4), resumed.items().stream().map(Issue::number).toList());
+            assertFalse(gitlab.requests.subList(before, gitlab.requests.size()).stream()
+                    .anyMatch(r -> r.contains("/issues/1/")));
+            assertEquals(Instant.parse("2026-06-04T00:00:00Z"), resumed.cursors.get(GitLabIssueSource.ISSUES));
+        }
+    }
+
     @Test
     void botsDraftsAndMergesAreReadAsGitLabMeansThem() throws Exception {
         try (FakeGitLab gitlab = new FakeGitLab("g/p")) {
