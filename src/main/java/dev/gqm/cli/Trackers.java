@@ -4,6 +4,7 @@ import dev.gqm.collect.Tracker;
 import dev.gqm.collect.TrackerOption;
 import dev.gqm.collect.bugzilla.BugzillaTracker;
 import dev.gqm.collect.github.GitHubTracker;
+import dev.gqm.collect.gitlab.GitLabTracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * options are added to every command that collects, and portfolio files take them by their keys.
  */
 final class Trackers {
-    static final List<Tracker> ALL = List.of(new GitHubTracker(), new BugzillaTracker());
+    static final List<Tracker> ALL = List.of(new GitHubTracker(), new GitLabTracker(), new BugzillaTracker());
 
     private Trackers() {
     }
@@ -118,7 +119,7 @@ final class Trackers {
         return select(values).all().stream().findFirst();
     }
 
-    /** "--github or --bugzilla": how to give a tracker (see {@link #howToGive(dev.gqm.metric.Source)}). */
+    /** "--github, --gitlab or --bugzilla": how to give a tracker (see {@link #howToGive(dev.gqm.metric.Source)}). */
     static String howToGive() {
         return howToGive(dev.gqm.metric.Source.ISSUES);
     }

@@ -120,7 +120,7 @@ class CheckCommandTest {
         CliRunner.Run run = new CliRunner(dir, dir.resolve("home"), Map.of()).run("check", "--repo", repo.toString(),
                 "--model", "fail.yaml", "--store", store.toString(), "--as-of", CommunityFixture.AS_OF);
         assertEquals(ExitCode.USAGE, run.exitCode(), run.err());
-        assertEquals("gqm: metric issue.stale needs an issue tracker: give --github or --bugzilla"
+        assertEquals("gqm: metric issue.stale needs an issue tracker: give --github, --gitlab or --bugzilla"
                 + " (or --allow-missing-sources to report such metrics as no-data)", run.err().strip());
         assertEquals("", run.out());
         assertFalse(Files.exists(store), "nothing collected, no store created");

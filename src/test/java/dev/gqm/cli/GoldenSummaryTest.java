@@ -127,7 +127,7 @@ class GoldenSummaryTest {
         // no tracker: no sample, never a made-up one
         assertEquals("30d null false 0", got.get("first-response"));
         // Frank's commit after as-of is not yet history: no warning for it, only the missing tracker
-        assertEquals("[\"no tracker given (--github or --bugzilla): issue and change-request metrics are no-data\"]",
+        assertEquals("[\"no tracker given (--github, --gitlab or --bugzilla): issue and change-request metrics are no-data\"]",
                 root.get("warnings").toString());
     }
 }

@@ -5,21 +5,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gqm.collect.http.ScriptedAnswers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,10 +47,7 @@ public final class FakeGitHub implements AutoCloseable {
     public final List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
     public volatile int pageSize = 100;
 
-    private record Scripted(String path, int status, Map<String, String> headers, String body) {
-    }
-
-    private final Deque<Scripted> script = new ArrayDeque<>();
+    private final ScriptedAnswers script = new ScriptedAnswers();
     private final String ownerRepo;
     private final HttpServer server;
 
@@ -69,7 +64,7 @@ public final class FakeGitHub implements AutoCloseable {
 
     /** The next request to {@code path} gets this answer instead of the data. */
     public synchronized void fail(String path, int status, Map<String, String> headers, String body) {
-        script.add(new Scripted(path, status, headers, body));
+        script.add(new ScriptedAnswers.Answer(path, status, headers, body));
     }
 
     @Override
@@ -86,13 +81,10 @@ public final class FakeGitHub implements AutoCloseable {
             authorizations.add(auth == null ? "" : auth);
             String condition = exchange.getRequestHeaders().getFirst("If-None-Match");
             conditions.add(condition == null ? "" : condition);
-            Scripted scripted = takeScripted(path);
-            if (scripted != null) {
-                scripted.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-                send(exchange, scripted.status(), scripted.body());
+            if (script.answered(exchange, path, this::send)) {
                 return;
             }
-            Map<String, String> params = params(query);
+            Map<String, String> params = ScriptedAnswers.params(query);
             String repo = "/repos/" + ownerRepo;
             if (path.equals(repo)) {
                 ObjectNode r = JSON.createObjectNode();
@@ -113,16 +105,6 @@ public final class FakeGitHub implements AutoCloseable {
                 send(exchange, 404, "{\"message\":\"Not Found\"}");
             }
         }
-    }
-
-    private synchronized Scripted takeScripted(String path) {
-        for (Scripted s : script) {
-            if (s.path().equals(path)) {
-                script.remove(s);
-                return s;
-            }
-        }
-        return null;
     }
 
     private static List<ObjectNode> since(List<ObjectNode> items, Map<String, String> params) {
@@ -157,18 +139,6 @@ public final class FakeGitHub implements AutoCloseable {
                     "<" + url() + exchange.getRequestURI().getPath() + "?" + q + ">; rel=\"next\"");
         }
         send(exchange, 200, body.toString());
-    }
-
-    private static Map<String, String> params(String query) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                String[] kv = pair.split("=", 2);
-                params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return params;
     }
 
     /** The ETag this server gives a 200 answer with {@code body}: weak, as GitHub's are. */
