@@ -72,6 +72,8 @@ class BugzillaReportEndToEndTest {
     static Path dir;
     static FakeBugzilla bz;
     static FakeGitHub github;
+    static dev.gqm.collect.gitlab.FakeGitLab gitlab;
+    static final String GITLAB_TOKEN = "glpat-CANARYgitlab0123456789";
 
     static String t(String day) {
         return day.length() == 10 ? day + "T00:00:00Z" : day;
@@ -100,12 +102,23 @@ class BugzillaReportEndToEndTest {
         github.addIssue(10, 10, "alice", "User", "CONTRIBUTOR", t("2026-06-05"), t("2026-06-06"), t("2026-06-06"), true);
         github.addPull(50_010, 10, "alice", t("2026-06-05"), t("2026-06-06"), t("2026-06-06"), false);
         github.addReview(201, 10, "bob", "User", t("2026-06-05T10:00:00Z"), "APPROVED");
+
+        // KDE as it is: merge requests on invent.kde.org (GitLab), bugs on bugs.kde.org. GitLab's
+        // issue #1 must not count, nor be taken for bug 1; !1 was approved by bob 8 h after it
+        // was opened and merged the next day
+        gitlab = new dev.gqm.collect.gitlab.FakeGitLab("graphics/krita");
+        gitlab.addItem(false, 1, "hank", false, t("2026-06-15"), t("2026-06-15"), null, null);
+        gitlab.addItem(true, 1, "alice", false, t("2026-06-05"), t("2026-06-06"), null, t("2026-06-06"));
+        gitlab.addNote("merge_requests/1", "bob", false, t("2026-06-05T08:00:00Z"), true, null,
+                "approved this merge request");
+        gitlab.addStateEvent("merge_requests/1", "alice", t("2026-06-06"), "merged");
     }
 
     @AfterAll
     static void stop() {
         bz.close();
         github.close();
+        gitlab.close();
     }
 
     static Map<String, JsonNode> metrics(Path out) throws Exception {
@@ -174,13 +187,53 @@ class BugzillaReportEndToEndTest {
     }
 
     @Test
+    void gitLabMergeRequestsAndBugzillaBugsInOneRunEachCredentialToItsOwnHost() throws Exception {
+        CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of("BUGZILLA_API_KEY", KEY,
+                "GITLAB_TOKEN", GITLAB_TOKEN));
+        CliRunner.Run run = cli.run("report", "--model", "model.yaml", "--store", dir.resolve("kde.db").toString(),
+                "--as-of", "2026-07-01", "--out", dir.resolve("kde").toString(),
+                "--gitlab", "graphics/krita", "--gitlab-url", gitlab.url(),
+                "--bugzilla", bz.url(), "--bugzilla-product", "Krita");
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, JsonNode> m = metrics(dir.resolve("kde"));
+        assertIssueValues(m);
+        assertEquals(1.0, m.get("change.opened").get("value").asDouble());
+        assertEquals(1.0, m.get("change.merged").get("value").asDouble());
+        assertEquals(8.0, m.get("change.first_review_time").get("value").asDouble());
+        JsonNode sources = new ObjectMapper().readTree(dir.resolve("kde/summary.json").toFile()).get("sources");
+        assertEquals("gitlab", sources.get(0).get("kind").asText());
+        assertEquals("bugzilla", sources.get(1).get("kind").asText());
+        assertTrue(gitlab.tokens.stream().allMatch(GITLAB_TOKEN::equals), gitlab.tokens.toString());
+        assertTrue(bz.keys.stream().allMatch(KEY::equals));
+        try (Stream<Path> files = Files.walk(dir.resolve("kde"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                assertFalse(content.contains(KEY) || content.contains(GITLAB_TOKEN), "a credential in " + f);
+            }
+        }
+        assertFalse(new String(Files.readAllBytes(dir.resolve("kde.db")), StandardCharsets.ISO_8859_1)
+                .contains(GITLAB_TOKEN));
+    }
+
+    @Test
+    void twoForgesExcludeEachOtherAndABugTrackerNeedsItsProduct() {
+        CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of());
+        CliRunner.Run two = cli.run("report", "--model", "model.yaml", "--github", "o/r", "--gitlab", "g/p");
+        assertEquals(2, two.exitCode());
+        assertEquals("gqm: --github and --gitlab exclude each other: give one forge per repository", two.err().strip());
+        CliRunner.Run noProduct = cli.run("report", "--model", "model.yaml", "--bugzilla", "https://bugs.kde.org");
+        assertEquals(2, noProduct.exitCode());
+        assertEquals("gqm: --bugzilla needs --bugzilla-product NAME (one or more)", noProduct.err().strip());
+    }
+
+    @Test
     void aGateOnChangesWithOnlyABugTrackerStopsBeforeCollecting() throws Exception {
         int before = bz.requests.size();
         CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of());
         CliRunner.Run run = cli.run("check", "--model", "model.yaml", "--store", dir.resolve("gate.db").toString(),
                 "--bugzilla", bz.url(), "--bugzilla-product", "Krita");
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("metric change.opened needs a forge: give --github"), run.err());
+        assertTrue(run.err().contains("metric change.opened needs a forge: give --github or --gitlab"), run.err());
         assertEquals(before, bz.requests.size());
     }
 }
