@@ -413,8 +413,17 @@ final class Pipeline {
                 } else {
                     bugs = built.issuesOnly();
                 }
-                sources.add(SourceInfo.tracker(active.tracker().kind(), active.tracker().name(),
-                        state.repository(), active.configured().webUrl()));
+            }
+            boolean bugTracker = collected.trackers().stream()
+                    .anyMatch(t -> t.active().tracker().role() == Tracker.Role.BUG_TRACKER);
+            for (TrackerState state : collected.trackers()) {
+                Trackers.Active active = state.active();
+                Tracker.Configured configured = active.configured();
+                Set<Source> gives = active.tracker().role() == Tracker.Role.BUG_TRACKER ? Set.of(Source.ISSUES)
+                        : bugTracker ? Set.of(Source.CHANGES) : Set.of(Source.ISSUES, Source.CHANGES);
+                String name = active.tracker().name() + (configured.noun().isEmpty() ? "" : " " + configured.noun());
+                sources.add(SourceInfo.tracker(active.tracker().kind(), name, state.repository(),
+                        configured.webUrl(), configured.where(), gives));
             }
             if (bugs != null) {
                 tracker = Optional.of(forge == null ? bugs : IssueData.combine(bugs, forge));

@@ -45,6 +45,16 @@ public interface Tracker {
         /** What it reads, as reports name it ("o/r"). */
         String repository();
 
+        /** What reports call the thing read, after the tracker's name ("project": "GitLab project g/p"); may be empty. */
+        default String noun() {
+            return "";
+        }
+
+        /** Where it is, when reports must say it ("on invent.kde.org"), or null. */
+        default String where() {
+            return null;
+        }
+
         /** The store's location key of this source (distinct for every endpoint and repository). */
         String location();
 

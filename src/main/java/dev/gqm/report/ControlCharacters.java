@@ -63,9 +63,9 @@ public final class ControlCharacters {
             }
             goals.add(new GoalResult(replaced(goal.goal()), goal.status(), questions));
         }
-        List<SourceInfo> sources = result.sources().stream().map(s -> new SourceInfo(replaced(s.kind()),
+        List<SourceInfo> sources = result.sources().stream().map(s -> s.withTexts(replaced(s.kind()),
                 replaced(s.location()), replaced(s.head()), replaced(s.repository()), replaced(s.name()),
-                replaced(s.webUrl()))).toList();
+                replaced(s.webUrl()), replaced(s.where()))).toList();
         return new ModelResult(model, result.asOf(), result.generatedAt(), sources, result.status(), goals,
                 result.warnings().stream().map(ControlCharacters::replaced).toList());
     }

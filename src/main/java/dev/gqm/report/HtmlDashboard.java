@@ -121,7 +121,7 @@ final class HtmlDashboard {
         List<Map<String, Object>> goals = new ArrayList<>();
         List<MetricResult> all = new ArrayList<>();
         for (GoalResult goal : result.goals()) {
-            goals.add(goal(goal, charts));
+            goals.add(goal(goal, charts, result.sources()));
             all.addAll(metrics(goal));
         }
         page.put("goals", goals);
@@ -147,6 +147,7 @@ final class HtmlDashboard {
         view.put("shortHead", source.head() == null ? "" : source.head().substring(0, Math.min(7, source.head().length())));
         view.put("repository", text(source.repository()));
         view.put("name", text(source.name()));
+        view.put("where", text(source.where()));
         if (!source.git()) {
             view.put("href", source.webUrl() != null && isWebLink(source.webUrl()) ? source.webUrl() : "");
         }
@@ -173,7 +174,21 @@ final class HtmlDashboard {
         return parts.isEmpty() ? head : head + ": " + String.join(", ", parts);
     }
 
-    private static Map<String, Object> goal(GoalResult result, Charts charts) {
+    /** The sources that answer a goal's metrics, as one line ("Git repository …, Bugzilla product Krita …"). */
+    private static Optional<String> answeredFrom(GoalResult result, List<SourceInfo> sources) {
+        dev.gqm.metric.MetricCatalog catalog = CATALOG;
+        java.util.Set<dev.gqm.metric.Source> read = new java.util.HashSet<>();
+        for (MetricResult m : metrics(result)) {
+            catalog.find(m.use().metric()).ifPresent(metric -> read.add(metric.requires()));
+        }
+        List<String> names = sources.stream().filter(s -> s.gives().stream().anyMatch(read::contains))
+                .map(SourceText::of).toList();
+        return names.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", names));
+    }
+
+    private static final dev.gqm.metric.MetricCatalog CATALOG = new dev.gqm.metric.MetricCatalog();
+
+    private static Map<String, Object> goal(GoalResult result, Charts charts, List<SourceInfo> sources) {
         Goal goal = result.goal();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", goal.id());
@@ -185,6 +200,7 @@ final class HtmlDashboard {
         field(template, "Focus", goal.focus());
         field(template, "Object", goal.object());
         field(template, "Viewpoint", goal.viewpoint());
+        field(template, "Answered from", answeredFrom(result, sources));
         view.put("template", template);
         List<Map<String, Object>> questions = new ArrayList<>();
         for (QuestionResult question : result.questions()) {

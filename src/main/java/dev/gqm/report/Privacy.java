@@ -58,8 +58,9 @@ public final class Privacy {
             goals.add(new GoalResult(g.goal(), g.status(), questions));
         }
         List<SourceInfo> sources = result.sources().stream()
-                .map(s -> new SourceInfo(s.kind(), location(s.location()), s.head(), text(s.repository()), s.name(),
-                        s.webUrl() == null ? null : location(s.webUrl()))).toList();
+                .map(s -> s.withTexts(s.kind(), location(s.location()), s.head(), text(s.repository()), s.name(),
+                        s.webUrl() == null ? null : location(s.webUrl()), s.where() == null ? null : text(s.where())))
+                .toList();
         return new ModelResult(result.model(), result.asOf(), result.generatedAt(), sources, result.status(), goals,
                 result.warnings().stream().map(Privacy::text).toList());
     }

@@ -2,7 +2,7 @@ package dev.gqm.report;
 
 import dev.gqm.evaluate.SourceInfo;
 
-/** A source in one line for people: "git /path/to/repo at 1a2b3c4", "GitHub o/r" (the tracker's own name). */
+/** A source in one line for people: "git /path/to/repo at 1a2b3c4", "GitHub o/r", "GitLab project g/p on HOST" (the tracker's own words). */
 final class SourceText {
     private SourceText() {
     }
@@ -11,7 +11,8 @@ final class SourceText {
         if (source.git()) {
             return "git " + source.location() + (source.head() == null ? "" : " at " + shortSha(source.head()));
         }
-        return firstNonNull(source.name(), source.kind(), "") + " " + firstNonNull(source.repository(), source.location(), "");
+        return firstNonNull(source.name(), source.kind(), "") + " " + firstNonNull(source.repository(), source.location(), "")
+                + (source.where() == null ? "" : " " + source.where());
     }
 
     private static String shortSha(String head) {

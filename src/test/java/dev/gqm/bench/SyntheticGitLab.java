@@ -42,18 +42,23 @@ public final class SyntheticGitLab implements AutoCloseable {
         return gitlab.url();
     }
 
-    /** The requests since the last call, by what they asked for. */
+    /**
+     * The requests since the last call, by what they asked for; a request sent again after a
+     * dropped connection (the transport's retry, which a loaded machine can cause) counts once,
+     * so that the figures are the collector's own.
+     */
     public Map<String, Long> stats() {
         Map<String, Long> stats = new TreeMap<>();
         synchronized (gitlab.requests) {
-            for (String request : gitlab.requests) {
+            java.util.Set<String> distinct = new java.util.LinkedHashSet<>(gitlab.requests);
+            for (String request : distinct) {
                 String path = request.split("\\?")[0];
                 String what = path.endsWith("/issues") ? "issues" : path.endsWith("/merge_requests") ? "merge_requests"
                         : path.endsWith("/discussions") ? "discussions"
                         : path.endsWith("/resource_state_events") ? "state_events" : "other";
                 stats.merge(what, 1L, Long::sum);
             }
-            stats.put("total", (long) gitlab.requests.size());
+            stats.put("total", (long) distinct.size());
             gitlab.requests.clear();
         }
         return stats;

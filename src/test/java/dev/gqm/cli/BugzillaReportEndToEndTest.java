@@ -203,6 +203,15 @@ class BugzillaReportEndToEndTest {
         JsonNode sources = new ObjectMapper().readTree(dir.resolve("kde/summary.json").toFile()).get("sources");
         assertEquals("gitlab", sources.get(0).get("kind").asText());
         assertEquals("bugzilla", sources.get(1).get("kind").asText());
+        // reports name each source and say which one answered which goal
+        String md = Files.readString(dir.resolve("kde/summary.md"));
+        String gitlabAt = " on " + gitlab.url().replace("http://", "");
+        String bugzillaAt = " on " + bz.url().replace("http://", "");
+        assertTrue(md.contains("- Source: GitLab project graphics/krita" + gitlabAt + "\n"), md);
+        assertTrue(md.contains("- Source: Bugzilla product Krita" + bugzillaAt + "\n"), md);
+        String html = Files.readString(dir.resolve("kde/index.html"));
+        assertTrue(html.contains("<dt>Answered from</dt><dd>Bugzilla product Krita" + bugzillaAt + "</dd>"), html);
+        assertTrue(html.contains("<dt>Answered from</dt><dd>GitLab project graphics/krita" + gitlabAt + "</dd>"), html);
         assertTrue(gitlab.tokens.stream().allMatch(GITLAB_TOKEN::equals), gitlab.tokens.toString());
         assertTrue(bz.keys.stream().allMatch(KEY::equals));
         try (Stream<Path> files = Files.walk(dir.resolve("kde"))) {

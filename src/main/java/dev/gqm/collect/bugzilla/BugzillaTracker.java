@@ -88,6 +88,17 @@ public final class BugzillaTracker implements Tracker {
         }
 
         @Override
+        public String noun() {
+            return products.size() == 1 ? "product" : "products";
+        }
+
+        @Override
+        public String where() {
+            java.net.URI uri = java.net.URI.create(url);
+            return "on " + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        }
+
+        @Override
         public String location() {
             return url + "/rest?" + query();
         }

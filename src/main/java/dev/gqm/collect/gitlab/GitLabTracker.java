@@ -78,6 +78,16 @@ public final class GitLabTracker implements Tracker {
         }
 
         @Override
+        public String noun() {
+            return "project";
+        }
+
+        @Override
+        public String where() {
+            return "on " + host;
+        }
+
+        @Override
         public String describe() {
             return "issues and merge requests of " + repository + " on " + host;
         }
