@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Bugzilla, pull requests on the forge, as KDE keeps them). As of 2026-07-01, W = (2026-06-01,
  * 2026-07-01]; product Krita:
  * <ul>
- * <li>bug 1: filed 06-02 by alice, answered 06-03 by bob (24 h), closed 06-05, reopened 06-08:
- *     open at as-of, not closed in W, last activity 06-03 (a reopen is not a comment)</li>
+ * <li>bug 1: filed 06-02 by alice, answered 06-03 by bob (24 h), closed 06-05, reopened 06-08,
+ *     closed again 07-10 (after as-of, so RESOLVED now): open at as-of, not closed in W, last
+ *     activity 06-03 (a reopen is not a comment)</li>
  * <li>bug 2: filed 06-10 by carol, only the KDE janitor bot commented (06-11), closed 07-05 after
  *     as-of: open and unanswered, waiting 504 h (censored)</li>
  * <li>bug 3: filed 04-01 by dave, closed 06-20 by erin: closed in W after 80 days (1920 h)</li>
@@ -83,10 +84,11 @@ class BugzillaReportEndToEndTest {
     static void serve() throws Exception {
         bz = new FakeBugzilla();
         bz.products.addAll(java.util.List.of("Krita", "Calligra"));
-        bz.bug(1, "Krita", "General", "REOPENED", t("2026-06-02"), t("2026-06-08"), "alice@example.org");
+        bz.bug(1, "Krita", "General", "RESOLVED", t("2026-06-02"), t("2026-07-10"), "alice@example.org");
         bz.comment(1, 1, "bob@kde.org", t("2026-06-03"));
         bz.statusChange(1, "bob@kde.org", t("2026-06-05"), "CONFIRMED", "RESOLVED");
         bz.statusChange(1, "alice@example.org", t("2026-06-08"), "RESOLVED", "REOPENED");
+        bz.statusChange(1, "bob@kde.org", t("2026-07-10"), "REOPENED", "RESOLVED");
         bz.bug(2, "Krita", "General", "RESOLVED", t("2026-06-10"), t("2026-07-05"), "carol@example.org");
         bz.comment(2, 1, "bug-janitor@kde.org", t("2026-06-11"));
         bz.statusChange(2, "dave@kde.org", t("2026-07-05"), "CONFIRMED", "RESOLVED");
