@@ -93,7 +93,7 @@ final class CheckCommand implements Callable<Integer>, SourceOptions.Holder {
             ctx.out().flush();
             writeCiOutputs(result, Formats.CI);
         } finally {
-            // the store was left closing while the outputs were written
+            // what was opened ahead and not used is closed
             run.finish();
         }
         return failed ? ExitCode.HEALTH_FAILED : ExitCode.OK;

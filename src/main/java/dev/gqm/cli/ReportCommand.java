@@ -67,7 +67,7 @@ final class ReportCommand implements Callable<Integer>, SourceOptions.Holder {
             run.stages().write(result, out);
             Trace.at("report written");
         } finally {
-            // the store was left closing while the report was written
+            // what was opened ahead and not used is closed
             run.finish();
         }
         ctx.out().println("Report written to " + out + " (status: " + result.status().label() + ")");
