@@ -11,6 +11,7 @@ import dev.gqm.collect.IssueSource;
 import dev.gqm.collect.ItemType;
 import dev.gqm.collect.SourceException;
 import dev.gqm.collect.StateEvent;
+import dev.gqm.collect.http.HttpFailure;
 import dev.gqm.collect.http.HttpTransport;
 import dev.gqm.collect.http.JsonFields;
 import dev.gqm.collect.http.Sleeper;
@@ -98,6 +99,7 @@ public final class BugzillaIssueSource implements IssueSource {
         Instant newest = since;
         int offset = 0;
         int pages = 0;
+        Set<Integer> seen = new java.util.HashSet<>();
         while (true) {
             String query = "/rest/bug?" + config.query() + "&include_fields=" + FIELDS + "&order=bug_id&limit=" + PAGE
                     + "&offset=" + offset
@@ -113,8 +115,16 @@ public final class BugzillaIssueSource implements IssueSource {
                 return;
             }
             List<Integer> ids = new ArrayList<>();
+            boolean fresh = false;
             for (JsonNode bug : page) {
-                ids.add(intField(bug, "id"));
+                int id = intField(bug, "id");
+                ids.add(id);
+                fresh |= seen.add(id);
+            }
+            if (!fresh) {
+                // a server that ignores the offset would answer the same page for ever
+                throw new SourceException("Bugzilla's search answered offset " + offset + " with bugs already read"
+                        + " (it may ignore offset); stopping rather than reading them again");
             }
             Map<Integer, List<StateEvent>> history = history(ids, open);
             List<Comment> comments = comments(ids);
@@ -123,27 +133,37 @@ public final class BugzillaIssueSource implements IssueSource {
             for (JsonNode bug : page) {
                 int id = intField(bug, "id");
                 List<StateEvent> changes = history.getOrDefault(id, List.of());
-                Issue issue = issue(bug, changes);
+                Issue issue = issue(bug, changes, open);
                 issues.add(issue);
                 events.addAll(changes);
                 newest = newest == null || issue.updatedAt().isAfter(newest) ? issue.updatedAt() : newest;
             }
-            boolean last = page.size() < PAGE;
+            // an instance may answer fewer than asked (its own maximum per search): only an empty
+            // page ends the listing
+            boolean last = false;
             offset += page.size();
             if (++pages % 20 == 0) {
                 progress.accept("Bugzilla: " + offset + " bugs read");
             }
             deliver(sink, IssueSink.Page.of(BUGS, issues, comments, List.of(), events, last ? newest : null));
-            if (last) {
-                return;
-            }
         }
     }
 
     /** The instance's statuses: name → whether a bug of that status is open. */
     private Map<String, Boolean> statuses() throws SourceException {
         Map<String, Boolean> open = new HashMap<>();
-        for (JsonNode field : get("/rest/field/bug/bug_status").path("fields")) {
+        JsonNode answer;
+        try {
+            answer = get("/rest/field/bug/bug_status");
+        } catch (HttpFailure e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            progress.accept("warning: Bugzilla at " + config.url() + " does not list its statuses;"
+                    + " Bugzilla's usual open ones are taken (" + String.join(", ", new java.util.TreeSet<>(USUAL_OPEN)) + ")");
+            return open;
+        }
+        for (JsonNode field : answer.path("fields")) {
             if (field.hasNonNull("name") && !field.get("name").asText().equals("bug_status")) {
                 continue;
             }
@@ -166,7 +186,19 @@ public final class BugzillaIssueSource implements IssueSource {
         String names = config.products().stream().map(p -> "names=" + BugzillaTracker.encode(p))
                 .collect(Collectors.joining("&"));
         Set<String> found = new LinkedHashSet<>();
-        for (JsonNode product : get("/rest/product?" + names + "&include_fields=name").path("products")) {
+        JsonNode answer;
+        try {
+            answer = get("/rest/product?" + names + "&include_fields=name");
+        } catch (HttpFailure e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // an instance that does not list products: its search alone tells
+            progress.accept("warning: Bugzilla at " + config.url() + " does not list its products;"
+                    + " a misspelt product gives no bugs");
+            return;
+        }
+        for (JsonNode product : answer.path("products")) {
             found.add(product.path("name").asText());
         }
         List<String> missing = config.products().stream().filter(p -> !found.contains(p)).toList();
@@ -230,9 +262,11 @@ public final class BugzillaIssueSource implements IssueSource {
         return ids.stream().map(id -> "ids=" + id).collect(Collectors.joining("&"));
     }
 
-    private Issue issue(JsonNode bug, List<StateEvent> changes) throws SourceException {
+    private Issue issue(JsonNode bug, List<StateEvent> changes, Map<String, Boolean> open) throws SourceException {
         int id = intField(bug, "id");
-        boolean isOpen = bug.path("is_open").asBoolean(true);
+        // is_open where the instance gives it, else the status judged by its list
+        boolean isOpen = bug.hasNonNull("is_open") ? bug.get("is_open").asBoolean()
+                : isOpen(open, bug.path("status").asText(""));
         Instant updated = time(bug, "last_change_time");
         Instant closed = null;
         if (!isOpen) {
@@ -316,8 +350,8 @@ public final class BugzillaIssueSource implements IssueSource {
             return new HttpTransport.Decision.Fail(errorText(body, path));
         }
         if (status == 404) {
-            return new HttpTransport.Decision.Fail("Bugzilla at " + config.url() + " has no REST API at " + path
-                    + " (HTTP 404)");
+            return new HttpTransport.Decision.Fail("Bugzilla at " + config.url()
+                    + " has no REST API at " + path + " (HTTP 404)");
         }
         return new HttpTransport.Decision.Fail("Bugzilla answered HTTP " + status + " for " + path);
     }

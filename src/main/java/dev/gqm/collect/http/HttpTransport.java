@@ -176,7 +176,7 @@ public final class HttpTransport {
                 }
                 pause(backoff(faults), f.text());
             } else {
-                throw new SourceException(((Decision.Fail) decision).message());
+                throw new HttpFailure(status, ((Decision.Fail) decision).message());
             }
         }
     }

@@ -114,8 +114,8 @@ class BugzillaIssueSourceTest {
             assertEquals(List.of("/rest/field/bug/bug_status", "/rest/product",
                     "/rest/bug", "/rest/bug/1/history", "/rest/bug/1/comment",
                     "/rest/bug", "/rest/bug/108/history", "/rest/bug/108/comment",
-                    "/rest/bug", "/rest/bug/208/history", "/rest/bug/208/comment"), paths);
-            assertEquals(11, source.requests());
+                    "/rest/bug", "/rest/bug/208/history", "/rest/bug/208/comment", "/rest/bug"), paths);
+            assertEquals(12, source.requests(), "an empty page ends the listing");
             assertTrue(bz.requests.get(2).contains("product=Krita&component=General&component=Brush%20engines"),
                     bz.requests.get(2));
             assertTrue(bz.requests.get(3).endsWith("ids=1&ids=2&ids=10&ids=11&ids=12&ids=13&ids=14&ids=15&ids=16"
@@ -163,11 +163,12 @@ class BugzillaIssueSourceTest {
             assertEquals(null, bug2.firstAnswer(bug2.comments(), asOf), "a bot's comment answers nobody");
 
             // a rerun with nothing changed: the statuses, and the search from the cursor, which
-            // Bugzilla answers "at or after": bug 2 again, with its comments and history
+            // Bugzilla answers "at or after": bug 2 again, with its comments and history, then
+            // the empty page
             int served = bz.requests.size();
             BugzillaIssueSource again = source(List.of("Krita"), List.of("General", "Brush engines"));
             new IssueSync(issues).sync(again);
-            assertEquals(4, again.requests());
+            assertEquals(5, again.requests());
             assertTrue(bz.requests.get(served + 1).endsWith("&last_change_time=2025-03-20T00%3A00%3A00Z"),
                     bz.requests.get(served + 1));
             assertEquals(202, issues.issues().size());
@@ -245,6 +246,47 @@ class BugzillaIssueSourceTest {
                         "1999-02-04T18:38:43Z CLOSED"),
                 events.stream().map(e -> e.at() + " " + e.kind()).toList());
         assertEquals(1190, events.get(0).number());
+    }
+
+    @Test
+    void anInstanceThatAnswersFewerThanAskedOrIgnoresOffsetIsReadRightOrRefused() throws Exception {
+        krita();
+        // an instance whose maximum (40) is below the page size asked for (100): still read whole,
+        // in pages of 40, 40, 23 and an empty one
+        for (int id = 10; id < 110; id++) {
+            bz.bug(id, "Krita", "General", "CONFIRMED", day(1), day(6), "frank@example.org");
+        }
+        bz.maxLimit = 40;
+        List<IssueSink.Page> pages = new ArrayList<>();
+        source(List.of("Krita"), List.of()).collect(Map.of(), pages::add);
+        assertEquals(103, pages.stream().mapToInt(p -> p.items().size()).sum());
+        assertEquals(List.of(40, 40, 23, 0), pages.stream().map(p -> p.items().size()).toList());
+
+        // one that ignores offset gives the first page again: refused, not read for ever
+        bz.ignoreOffset = true;
+        SourceException e = assertThrows(SourceException.class,
+                () -> source(List.of("Krita"), List.of()).collect(Map.of("bugs", Instant.parse(day(1))), page -> { }));
+        assertEquals("Bugzilla's search answered offset 40 with bugs already read (it may ignore offset);"
+                + " stopping rather than reading them again", e.getMessage());
+    }
+
+    @Test
+    void anInstanceWithoutTheStatusOrProductListIsStillRead() throws Exception {
+        krita();
+        bz.script("/rest/field/bug/bug_status", 404, Map.of(), "{\"error\":true,\"code\":32614,\"message\":\"no\"}");
+        bz.script("/rest/product", 404, Map.of(), "not here");
+        List<String> lines = new ArrayList<>();
+        Map<String, String> values = new HashMap<>(Map.of(BugzillaTracker.URL, bz.url(), BugzillaTracker.PRODUCT, "Krita"));
+        BugzillaTracker.Configured config = (BugzillaTracker.Configured) new BugzillaTracker().configure(values)
+                .orElseThrow();
+        List<IssueSink.Page> pages = new ArrayList<>();
+        new BugzillaIssueSource(config, null, d -> { }, CLOCK, lines::add, Duration.ofMinutes(1)).collect(Map.of(),
+                pages::add);
+        assertEquals(3, pages.get(0).items().size(), "Krita's bugs 1, 2 and 4");
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).contains("does not list its statuses"), lines.get(0));
+        // RESOLVED is not among the usual open statuses: bug 1's close on day 5 still counts
+        assertEquals(StateEvent.Kind.CLOSED, pages.get(0).events().get(0).kind());
     }
 
     @Test

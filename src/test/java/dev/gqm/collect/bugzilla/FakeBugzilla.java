@@ -44,6 +44,10 @@ public final class FakeBugzilla implements AutoCloseable {
     public final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     /** The X-BUGZILLA-API-KEY header of each request ("" when none). */
     public final List<String> keys = Collections.synchronizedList(new ArrayList<>());
+    /** When set, the search ignores offset (a broken server: the same first page for ever). */
+    public volatile boolean ignoreOffset;
+    /** The most bugs one search answers, whatever its limit (an instance's own maximum); 0: none. */
+    public volatile int maxLimit;
 
     private record Scripted(String path, int status, Map<String, String> headers, String body) {
     }
@@ -140,11 +144,13 @@ public final class FakeBugzilla implements AutoCloseable {
             send(exchange, scripted.status(), scripted.body());
             return;
         }
+        Map<String, List<String>> params = params(query);
         if (raw.containsKey(path)) {
-            send(exchange, 200, raw.get(path));
+            // a recorded search is its first page; later offsets find nothing more
+            boolean later = path.equals("/rest/bug") && !params.getOrDefault("offset", List.of("0")).get(0).equals("0");
+            send(exchange, 200, later ? "{\"bugs\":[]}" : raw.get(path));
             return;
         }
-        Map<String, List<String>> params = params(query);
         ObjectNode body = JSON.createObjectNode();
         if (path.equals("/rest/field/bug/bug_status")) {
             ArrayNode values = body.putArray("fields").addObject().put("name", "bug_status").putArray("values");
@@ -176,8 +182,9 @@ public final class FakeBugzilla implements AutoCloseable {
                 found.add(bug);
             }
             found.sort(Comparator.comparingInt(b -> b.path("id").asInt()));
-            int limit = Integer.parseInt(params.getOrDefault("limit", List.of("0")).get(0));
-            int offset = Integer.parseInt(params.getOrDefault("offset", List.of("0")).get(0));
+            int asked = Integer.parseInt(params.getOrDefault("limit", List.of("0")).get(0));
+            int limit = maxLimit > 0 && (asked == 0 || asked > maxLimit) ? maxLimit : asked;
+            int offset = ignoreOffset ? 0 : Integer.parseInt(params.getOrDefault("offset", List.of("0")).get(0));
             ArrayNode list = body.putArray("bugs");
             found.stream().skip(offset).limit(limit == 0 ? Long.MAX_VALUE : limit).forEach(list::add);
         } else if (path.matches("/rest/bug/\\d+/(comment|history)")) {
