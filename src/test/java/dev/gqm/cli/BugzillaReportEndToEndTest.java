@@ -235,6 +235,13 @@ class BugzillaReportEndToEndTest {
         CliRunner.Run noProduct = cli.run("report", "--model", "model.yaml", "--bugzilla", "https://bugs.kde.org");
         assertEquals(2, noProduct.exitCode());
         assertEquals("gqm: --bugzilla needs --bugzilla-product NAME (one or more)", noProduct.err().strip());
+        // a password in an address would be shown and sent along: refused without repeating it
+        CliRunner.Run userInfo = cli.run("report", "--model", "model.yaml", "--gitlab", "g/p",
+                "--gitlab-url", "https://me:s3cret@gitlab.example", "--bugzilla", "https://me:s3cret@bugs.example",
+                "--bugzilla-product", "x");
+        assertEquals(2, userInfo.exitCode());
+        assertFalse(userInfo.err().contains("s3cret"), userInfo.err());
+        assertTrue(userInfo.err().contains("no user name or password in --"), userInfo.err());
     }
 
     @Test

@@ -61,6 +61,9 @@ public final class BugzillaTracker implements Tracker {
             }
             return Optional.empty();
         }
+        if (url.matches("^https?://[^/@\\s]*@.*")) {
+            throw new IllegalArgumentException("no user name or password in " + URL + ": give the key in " + KEY_VARIABLE);
+        }
         if (!url.matches("^https?://[^/\\s?#]+[^\\s?#]*")) {
             throw new IllegalArgumentException("bad " + URL + " '" + url + "': expected the instance's http(s) base URL");
         }

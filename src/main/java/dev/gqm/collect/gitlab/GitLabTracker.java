@@ -58,12 +58,16 @@ public final class GitLabTracker implements Tracker {
         } catch (IllegalArgumentException e) {
             base = null;
         }
+        if (base != null && base.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("no user name or password in " + URL
+                    + ": give the token in GITLAB_TOKEN");
+        }
         if (base == null || base.getHost() == null || !url.matches("^https?://[^/\\s]+.*")
                 || base.getRawQuery() != null || base.getRawFragment() != null) {
             throw new IllegalArgumentException("bad " + URL + " '" + url + "': expected the http(s) base URL of a GitLab"
                     + " instance, such as " + DEFAULT_URL);
         }
-        return Optional.of(new Configured(project, url, base.getAuthority()));
+        return Optional.of(new Configured(project, url, base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort())));
     }
 
     private record Configured(String repository, String url, String host) implements Tracker.Configured {
