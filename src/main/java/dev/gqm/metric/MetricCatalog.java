@@ -27,9 +27,9 @@ public final class MetricCatalog implements MetricDefinitions {
         for (Metric m : List.of(new GitCommits(), new GitContributors(), new GitNewContributors(),
                 new GitInactiveContributors(), new GitBusFactor(), new GitElephantFactor(), new GitReleases(),
                 new Opened(ItemKind.ISSUES), new IssueClosed(), new Open(ItemKind.ISSUES), new Stale(ItemKind.ISSUES), new IssueAge(),
-                new IssueFirstResponseTime(), new IssueResolutionTime(), new IssueClosureRatio(),
-                new Opened(ItemKind.CHANGES), new ChangeMerged(), new Open(ItemKind.CHANGES), new Stale(ItemKind.CHANGES), new ChangeMergeLatency(),
-                new ChangeAcceptanceRatio(), new ChangeReviewCoverage(), new ChangeFirstReviewTime())) {
+                new FirstAnswer(ItemKind.ISSUES), new TimeToDone(ItemKind.ISSUES), new IssueClosureRatio(),
+                new Opened(ItemKind.CHANGES), new ChangeMerged(), new Open(ItemKind.CHANGES), new Stale(ItemKind.CHANGES), new TimeToDone(ItemKind.CHANGES),
+                new ChangeAcceptanceRatio(), new ChangeReviewCoverage(), new FirstAnswer(ItemKind.CHANGES))) {
             metrics.put(m.id(), m);
         }
     }
