@@ -122,12 +122,16 @@ public final class GitLabIssueSource implements IssueSource {
                 for (JsonNode discussions : all(itemPath + "/discussions", "notes of " + item.number())) {
                     GitLabPayloads.notes(discussions, item, notes);
                 }
+                List<StateEvent> recorded = new ArrayList<>();
                 for (JsonNode stateEvents : all(itemPath + "/resource_state_events", "state events of "
                         + item.number())) {
                     for (JsonNode event : stateEvents) {
-                        GitLabPayloads.stateEvent(event, item).ifPresent(events::add);
+                        GitLabPayloads.stateEvent(event, item).ifPresent(recorded::add);
                     }
                 }
+                // no state events (closed before GitLab kept them): its "closed"/"reopened" notes
+                events.addAll(recorded.isEmpty() ? notes.stateNotes() : recorded);
+                notes.stateNotes().clear();
             }
             read += items.size();
             next = trail.next(page.next(), page.items().size());

@@ -70,8 +70,15 @@ final class GitLabPayloads {
                 state);
     }
 
-    /** What the notes of one item's discussions hold: its comments, and for a merge request its reviews. */
-    record Notes(List<Comment> comments, List<Review> reviews) {
+    /**
+     * What the notes of one item's discussions hold: its comments, for a merge request its reviews,
+     * and the closes and reopens its system notes record ("closed", "reopened"), which stand in for
+     * state events where GitLab kept none (items closed before it kept resource state events).
+     */
+    record Notes(List<Comment> comments, List<Review> reviews, List<StateEvent> stateNotes) {
+        Notes(List<Comment> comments, List<Review> reviews) {
+            this(comments, reviews, new java.util.ArrayList<>());
+        }
     }
 
     /**
@@ -92,8 +99,15 @@ final class GitLabPayloads {
                             && !sameUser(who, item.author())) {
                         into.reviews().add(new Review(id, item.number(), who, created, "COMMENTED"));
                     }
-                } else if (item.changeRequest()) {
+                } else {
                     String body = note.path("body").asText("").strip().toLowerCase(Locale.ROOT);
+                    if (body.equals("closed") || body.equals("reopened")) {
+                        into.stateNotes().add(new StateEvent(on, item.number(), who, created,
+                                body.equals("closed") ? StateEvent.Kind.CLOSED : StateEvent.Kind.REOPENED));
+                    }
+                    if (!item.changeRequest()) {
+                        continue;
+                    }
                     if (body.startsWith("approved this merge request")) {
                         into.reviews().add(new Review(id, item.number(), who, created, "APPROVED"));
                     } else if (body.startsWith("requested changes")) {
