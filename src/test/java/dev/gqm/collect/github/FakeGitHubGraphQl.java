@@ -81,7 +81,10 @@ public final class FakeGitHubGraphQl implements AutoCloseable {
 
     private final String owner;
     private final String name;
-    private final Deque<int[]> faults = new ArrayDeque<>();
+    private record Fault(int status, Map<String, String> headers, String body) {
+    }
+
+    private final Deque<Fault> faults = new ArrayDeque<>();
     private final GraphQL graphQl;
     private final HttpServer server;
 
@@ -104,8 +107,13 @@ public final class FakeGitHubGraphQl implements AutoCloseable {
     }
 
     /** The next query is answered with HTTP {@code status} instead. */
-    public synchronized void fail(int status) {
-        faults.add(new int[] {status});
+    public void fail(int status) {
+        fail(status, Map.of(), "{\"message\":\"We couldn't respond to your request in time.\"}");
+    }
+
+    /** The next query is answered with this instead. */
+    public synchronized void fail(int status, Map<String, String> headers, String body) {
+        faults.add(new Fault(status, headers, body));
     }
 
     @Override
@@ -205,7 +213,7 @@ public final class FakeGitHubGraphQl implements AutoCloseable {
                     : (Map<String, Object>) request.get("variables");
             queries.add(query);
             variables.add(vars);
-            int[] fault;
+            Fault fault;
             synchronized (this) {
                 fault = faults.poll();
             }
@@ -214,7 +222,8 @@ public final class FakeGitHubGraphQl implements AutoCloseable {
                 return;
             }
             if (fault != null) {
-                send(exchange, fault[0], "{\"message\":\"We couldn't respond to your request in time.\"}");
+                fault.headers().forEach(exchange.getResponseHeaders()::add);
+                send(exchange, fault.status(), fault.body());
                 return;
             }
             Set<String> notFound = new HashSet<>();

@@ -185,6 +185,39 @@ class GitHubGraphQlSourceTest {
     }
 
     @Test
+    void aSecondaryLimitWaitsAsAsked() throws Exception {
+        repository();
+        github.fail(403, Map.of("Retry-After", "30"), "{\"message\":\"You have exceeded a secondary rate limit.\"}");
+        RecordingSink sink = new RecordingSink();
+        GitHubGraphQlSource source = source("o/r");
+        source.collect(Map.of(), sink);
+        assertEquals(List.of(Duration.ofSeconds(30)), waits);
+        assertEquals(2, sink.issues(GitHubGraphQlSource.ISSUES).size());
+        assertEquals(4, source.requests());
+        assertEquals(3, source.points(), "a refused query costs no points");
+    }
+
+    @Test
+    void aRateLimitedAnswerWaitsForTheResetAndAsksAgain() throws Exception {
+        repository();
+        github.fail(200, Map.of("x-ratelimit-reset", String.valueOf(CLOCK.instant().plusSeconds(90).getEpochSecond())),
+                "{\"data\":null,\"errors\":[{\"type\":\"RATE_LIMITED\",\"message\":\"API rate limit exceeded\"}]}");
+        GitHubGraphQlSource source = source("o/r");
+        source.collect(Map.of(), new RecordingSink());
+        assertEquals(List.of(Duration.ofSeconds(90)), waits);
+        assertEquals(4, source.requests());
+    }
+
+    @Test
+    void anErrorInTheAnswerIsOneLine() {
+        github.fail(200, Map.of(), "{\"data\":null,\"errors\":[{\"type\":\"MAX_NODE_LIMIT_EXCEEDED\","
+                + "\"message\":\"This query requests up to\\n600,000 nodes.\"}]}");
+        SourceException e = assertThrows(SourceException.class, () -> source("o/r").collect(Map.of(), new RecordingSink()));
+        assertEquals("GitHub's GraphQL API refused the query for o/r (MAX_NODE_LIMIT_EXCEEDED): This query requests up"
+                + " to 600,000 nodes.", e.getMessage());
+    }
+
+    @Test
     void anUnknownRepositoryIsOneLine() {
         SourceException e = assertThrows(SourceException.class,
                 () -> source("o/missing").collect(Map.of(), new RecordingSink()));
