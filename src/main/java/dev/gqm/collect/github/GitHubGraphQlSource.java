@@ -275,8 +275,13 @@ public final class GitHubGraphQlSource implements IssueSource {
             return issue;
         }
 
+        /**
+         * The page; a pull request's merge time and draft flag go as its change fields too, as the
+         * REST path's pull listing gives them, so that ones a REST run stored earlier give way.
+         */
         IssueSink.Page page(String stream, Instant cursor) {
-            return new IssueSink.Page(stream, items, List.of(), comments, reviews, events, null, cursor, null);
+            List<Issue> changeFields = items.stream().filter(Issue::changeRequest).toList();
+            return new IssueSink.Page(stream, items, changeFields, comments, reviews, events, null, cursor, null);
         }
     }
 

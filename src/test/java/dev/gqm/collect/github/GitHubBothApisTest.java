@@ -125,12 +125,15 @@ class GitHubBothApisTest {
         try (FakeGitHub rest = new FakeGitHub("o/r"); FakeGitHubGraphQl gql = new FakeGitHubGraphQl("o/r")) {
             rest(rest);
             graphQl(gql);
+            rest.pulls.get(0).put("draft", true);
             collect("one.db", new GitHubIssueSource("o/r", rest.url(), TOKEN, Sleeper.REAL, CLOCK));
             TrackerRecords both = collect("one.db", new GitHubGraphQlSource("o/r", gql.endpoint(), TOKEN,
                     Sleeper.REAL, CLOCK, line -> { }, Duration.ofHours(1)));
             assertEquals(List.of(1, 2, 3, 4), both.items().stream().map(Issue::number).toList(),
                     "each pull request once, under GraphQL's id");
+            // #3 was a draft when REST read it; GraphQL's answer is the newer word
             assertEquals(List.of(101L, 102L, 203L, 204L), both.items().stream().map(Issue::id).toList());
+            assertEquals(List.of(false, false, false, true), both.items().stream().map(Issue::draft).toList());
             assertEquals(3, both.comments().size());
             assertEquals(2, both.reviews().size());
         }
