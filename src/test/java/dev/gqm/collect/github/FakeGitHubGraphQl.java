@@ -164,38 +164,32 @@ public final class FakeGitHubGraphQl implements AutoCloseable {
         return i;
     }
 
-    @SuppressWarnings("unchecked")
     public static void addComment(Map<String, Object> item, long id, Map<String, Object> author, String created,
                                   String updated) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("__typename", "IssueComment");
-        c.put("fullDatabaseId", String.valueOf(id));
-        c.put("createdAt", created);
-        c.put("updatedAt", updated);
-        c.put("author", author);
-        ((List<Map<String, Object>>) item.get("comments")).add(c);
+        append(item, "comments", "IssueComment", "fullDatabaseId", String.valueOf(id), "createdAt", created,
+                "updatedAt", updated, "author", author);
     }
 
-    @SuppressWarnings("unchecked")
     public static void addReview(Map<String, Object> pull, long id, Map<String, Object> author, String submitted,
                                  String state) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("__typename", "PullRequestReview");
-        r.put("fullDatabaseId", String.valueOf(id));
-        r.put("submittedAt", submitted);
-        r.put("state", state);
-        r.put("author", author);
-        ((List<Map<String, Object>>) pull.get("reviews")).add(r);
+        append(pull, "reviews", "PullRequestReview", "fullDatabaseId", String.valueOf(id), "submittedAt", submitted,
+                "state", state, "author", author);
+    }
+
+    /** Adds a node of {@code typename} with these field names and values to the item's list {@code field}. */
+    @SuppressWarnings("unchecked")
+    private static void append(Map<String, Object> item, String field, String typename, Object... fields) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("__typename", typename);
+        for (int f = 0; f < fields.length; f += 2) {
+            node.put((String) fields[f], fields[f + 1]);
+        }
+        ((List<Map<String, Object>>) item.get(field)).add(node);
     }
 
     /** A timeline event: ClosedEvent, ReopenedEvent, MergedEvent (or another type, to be skipped). */
-    @SuppressWarnings("unchecked")
     public static void addEvent(Map<String, Object> item, String type, Map<String, Object> actor, String at) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("__typename", type);
-        e.put("createdAt", at);
-        e.put("actor", actor);
-        ((List<Map<String, Object>>) item.get("timelineItems")).add(e);
+        append(item, "timelineItems", type, "createdAt", at, "actor", actor);
     }
 
     // ---- the server ----
