@@ -237,6 +237,7 @@ final class Pipeline {
             progress("reading " + tracker.describe());
             new IssueSync(store.issues(id)).sync(source);
             progress(active.tracker().name() + ": " + source.requests() + " requests"
+                    + (source.points() == 0 ? "" : ", " + source.points() + " points")
                     + (source.notModified() == 0 ? "" : " (" + source.notModified() + " not modified)"));
             return new TrackerState(id, active, source.requests());
         } catch (SourceException e) {

@@ -36,4 +36,9 @@ public interface IssueSource {
 
     /** Of {@link #requests()}, those answered "304 Not Modified" (free against GitHub's rate limit). */
     int notModified();
+
+    /** Rate-limit points spent so far, for sources whose limit counts points (GitHub GraphQL); else 0. */
+    default int points() {
+        return 0;
+    }
 }

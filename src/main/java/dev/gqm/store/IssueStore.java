@@ -37,6 +37,10 @@ public final class IssueStore {
               created_at = excluded.created_at, updated_at = excluded.updated_at, closed_at = excluded.closed_at,
               merged_at = excluded.merged_at, draft = excluded.draft, labels = excluded.labels,
               state = excluded.state""";
+    // an item's number names it within its kind: one stored under another id (GitHub REST gives a
+    // pull request its issue's id, GraphQL its own) is the same item, replaced
+    private static final String DROP_RENUMBERED = """
+            DELETE FROM items WHERE source_id = ? AND change_request = ? AND number = ? AND id <> ?""";
     // change fields listed apart from the items (GitHub's pull listing) are authoritative for
     // merged_at and draft, whichever came first
     private static final String APPLY_CHANGE_FIELDS = """
@@ -363,9 +367,15 @@ public final class IssueStore {
         if (issues.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ISSUE);
+        try (PreparedStatement drop = connection.prepareStatement(DROP_RENUMBERED);
+             PreparedStatement upsert = connection.prepareStatement(UPSERT_ISSUE);
              PreparedStatement apply = connection.prepareStatement(APPLY_CHANGE_FIELDS)) {
             for (Issue issue : issues) {
+                drop.setLong(1, sourceId);
+                drop.setInt(2, issue.changeRequest() ? 1 : 0);
+                drop.setInt(3, issue.number());
+                drop.setLong(4, issue.id());
+                drop.addBatch();
                 int i = 1;
                 upsert.setLong(i++, sourceId);
                 upsert.setInt(i++, issue.changeRequest() ? 1 : 0);
@@ -390,6 +400,7 @@ public final class IssueStore {
                     apply.addBatch();
                 }
             }
+            drop.executeBatch();
             upsert.executeBatch();
             apply.executeBatch();
         }

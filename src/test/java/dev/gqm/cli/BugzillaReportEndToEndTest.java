@@ -164,7 +164,7 @@ class BugzillaReportEndToEndTest {
 
     @Test
     void aForgeAndABugTrackerTogetherEachGiveTheirOwnPart() throws Exception {
-        CliRunner.Run run = report("mixed", "--github", "kde/krita", "--github-api-url", github.url(),
+        CliRunner.Run run = report("mixed", "--github", "kde/krita", "--github-api-url", github.url(), "--github-api", "rest",
                 "--bugzilla", bz.url(), "--bugzilla-product", "Krita");
         assertEquals(0, run.exitCode(), run.err());
         Map<String, JsonNode> m = metrics(dir.resolve("mixed"));

@@ -82,7 +82,7 @@ class ControlCharactersEndToEndTest {
         Path step = dir.resolve("step-summary.md");
         CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", "t0ken",
                 "GITHUB_ACTIONS", "true", "GITHUB_STEP_SUMMARY", step.toString()));
-        List<String> shared = List.of("--model", "model.yaml", "--github-api-url", github.url(),
+        List<String> shared = List.of("--model", "model.yaml", "--github-api-url", github.url(), "--github-api", "rest",
                 "--store", dir.resolve("store.db").toString(), "--as-of", "2026-07-01");
         runs.add(cli.run(args(List.of("report", "--repo", "repo", "--github", "o/r", "--out", "report"), shared)));
         runs.add(cli.run(args(List.of("check", "--repo", "repo", "--github", "o/r", "--junit", "junit.xml",

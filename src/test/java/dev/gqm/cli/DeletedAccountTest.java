@@ -50,7 +50,7 @@ class DeletedAccountTest {
             CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", "ghp_ghost0123456789"));
             for (String mode : new String[] {"online", "offline"}) {
                 CliRunner.Run run = cli.run("report", "--model", "model.yaml", "--github", "o/r",
-                        "--github-api-url", github.url(), "--store", dir.resolve("store.db").toString(),
+                        "--github-api-url", github.url(), "--github-api", "rest", "--store", dir.resolve("store.db").toString(),
                         "--as-of", "2026-07-01", "--out", dir.resolve("out").toString(),
                         mode.equals("offline") ? "--offline" : "--verbose");
                 assertEquals(0, run.exitCode(), mode + ": " + run.err());

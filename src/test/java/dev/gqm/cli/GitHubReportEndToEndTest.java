@@ -121,7 +121,7 @@ class GitHubReportEndToEndTest {
 
         Files.writeString(dir.resolve("model.yaml"), MODEL);
         CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", CANARY));
-        run = cli.run("report", "--model", "model.yaml", "--github", "o/r", "--github-api-url", github.url(),
+        run = cli.run("report", "--model", "model.yaml", "--github", "o/r", "--github-api-url", github.url(), "--github-api", "rest",
                 "--store", dir.resolve("store.db").toString(), "--as-of", "2026-07-01", "--out", dir.resolve("out").toString());
         summary = new ObjectMapper().readTree(dir.resolve("out/summary.json").toFile());
     }
@@ -188,7 +188,7 @@ class GitHubReportEndToEndTest {
     void anOfflineRerunMakesNoRequestAndGivesTheSameNumbers() throws Exception {
         int before = github.requests.size();
         CliRunner.Run offline = new CliRunner(dir, dir.resolve("home"), Map.of()).run("report", "--model", "model.yaml",
-                "--github", "o/r", "--github-api-url", github.url(), "--offline", "--store", dir.resolve("store.db").toString(),
+                "--github", "o/r", "--github-api-url", github.url(), "--github-api", "rest", "--offline", "--store", dir.resolve("store.db").toString(),
                 "--as-of", "2026-07-01", "--out", dir.resolve("offline").toString());
         assertEquals(0, offline.exitCode(), offline.err());
         assertEquals(before, github.requests.size());
@@ -200,7 +200,7 @@ class GitHubReportEndToEndTest {
     void anIncrementalRerunWithNothingChangedMakesAHandfulOfRequests() {
         int before = github.requests.size();
         CliRunner.Run again = new CliRunner(dir, dir.resolve("home"), Map.of("GH_TOKEN", CANARY)).run("check",
-                "--model", "model.yaml", "--github", "o/r", "--github-api-url", github.url(),
+                "--model", "model.yaml", "--github", "o/r", "--github-api-url", github.url(), "--github-api", "rest",
                 "--store", dir.resolve("store.db").toString(), "--as-of", "2026-07-01");
         assertEquals(1, again.exitCode(), again.err());
         int requests = github.requests.size() - before;

@@ -54,20 +54,20 @@ class PartialCollectionTest {
             // the issues are read and stored, then the pull requests' listing is refused: exit 3
             github.fail("/repos/o/r/pulls", 401, Map.of(), "{\"message\":\"Bad credentials\"}");
             CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", "ghp_partial0123456789"));
-            CliRunner.Run failed = cli.run("report", "--github", "o/r", "--github-api-url", github.url(),
+            CliRunner.Run failed = cli.run("report", "--github", "o/r", "--github-api-url", github.url(), "--github-api", "rest",
                     "--store", dir.resolve("store.db").toString(), "--model", "model.yaml", "--out", dir.resolve("out").toString());
             assertEquals(ExitCode.SOURCE, failed.exitCode(), failed.err());
 
-            JsonNode partial = report(cli, "--offline", "--github-api-url", github.url());
+            JsonNode partial = report(cli, "--offline", "--github-api-url", github.url(), "--github-api", "rest");
             JsonNode metric = partial.get("goals").get(0).get("questions").get(0).get("metrics").get(0);
             assertEquals(2, metric.get("value").asInt(), "what was stored is measured");
             assertEquals(1, metric.get("notes").size(), metric.toString());
             assertEquals("partial-collection", metric.get("notes").get(0).get("code").asText());
             assertTrue(partial.get("warnings").toString().contains("holds only part of o/r's issues"), partial.toString());
 
-            JsonNode whole = report(cli, "--github-api-url", github.url());
+            JsonNode whole = report(cli, "--github-api-url", github.url(), "--github-api", "rest");
             assertEquals(0, whole.get("goals").get(0).get("questions").get(0).get("metrics").get(0).get("notes").size());
-            JsonNode offline = report(cli, "--offline", "--github-api-url", github.url());
+            JsonNode offline = report(cli, "--offline", "--github-api-url", github.url(), "--github-api", "rest");
             assertEquals(0, offline.get("goals").get(0).get("questions").get(0).get("metrics").get(0).get("notes").size());
             assertEquals(0, offline.get("warnings").size(), offline.get("warnings").toString());
         }

@@ -42,7 +42,7 @@ class PortfolioFileTest {
         String file = dir.resolve("portfolio.yaml").toString();
         List<String> lines = run.err().lines().toList();
         assertEquals(List.of(
-                "gqm: " + file + ":3:5: unknown key 'colour' in a repository (expected repo, github, github_api_url, gitlab, gitlab_url, bugzilla, name, group, branch)",
+                "gqm: " + file + ":3:5: unknown key 'colour' in a repository (expected repo, github, github_api_url, github_api, gitlab, gitlab_url, bugzilla, name, group, branch)",
                 "gqm: " + file + ":4:5: a repository needs 'repo': a local Git path or a clone URL",
                 "gqm: " + file + ":5:11: name 'a' is already used by the repository at line 2, column 11; give one of them a distinct 'name:'",
                 "gqm: " + file + ":7:11: 'name' must be lower-case letters, digits and '-' ([a-z0-9-]+), not 'Not_Valid'",

@@ -25,7 +25,7 @@ class PortfolioTrackerTest {
             github.addIssue(2, 2, "bob", "User", "NONE", "2026-06-12T00:00:00Z", "2026-06-12T00:00:00Z", null, false);
             Files.createDirectories(dir.resolve("repo"));
             Files.writeString(dir.resolve("portfolio.yaml"), "repositories:\n  - repo: repo\n    name: one\n"
-                    + "    github: o/r\n    github_api_url: " + github.url() + "\n");
+                    + "    github: o/r\n    github_api: rest\n    github_api_url: " + github.url() + "\n");
             CliRunner.Run run = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", "ghp_portfolio0123456789"))
                     .run("report", "--portfolio", "portfolio.yaml", "--model", "model.yaml", "--store",
                             dir.resolve("store.db").toString(), "--as-of", "2026-07-01", "--out", dir.resolve("out").toString());

@@ -33,11 +33,12 @@ class TrackersTest {
     @Test
     void theirOptionsAndPortfolioKeysComeFromTheTrackers() {
         assertEquals("--github, --gitlab or --bugzilla", Trackers.howToGive());
-        assertEquals(List.of("github", "github_api_url", "gitlab", "gitlab_url", "bugzilla.url", "bugzilla.products",
+        assertEquals(List.of("github", "github_api_url", "github_api", "gitlab", "gitlab_url", "bugzilla.url", "bugzilla.products",
                 "bugzilla.components"), Trackers.portfolioKeys());
         for (String command : List.of("report", "check", "collect")) {
             String help = new CliRunner(dir).run(command, "--help").out();
-            assertTrue(help.contains("--github=OWNER/REPO") && help.contains("--github-api-url=URL"), command + ": " + help);
+            assertTrue(help.contains("--github=OWNER/REPO") && help.contains("--github-api-url=URL")
+                    && help.contains("--github-api=graphql|rest"), command + ": " + help);
             assertTrue(help.contains("--gitlab=GROUP/PROJECT") && help.contains("--gitlab-url=URL"), command + ": " + help);
         }
         assertTrue(!new CliRunner(dir).run("validate", "--help").out().contains("--github"));

@@ -149,30 +149,9 @@ final class GitHubHttp implements GitHubConnector {
     private HttpTransport.Decision judge(HttpResponse<byte[]> response) throws SourceException {
         int status = response.statusCode();
         String path = response.request().uri().getPath();
-        Optional<String> remaining = response.headers().firstValue("x-ratelimit-remaining");
-        Optional<String> reset = response.headers().firstValue("x-ratelimit-reset");
-        Optional<String> retryAfter = response.headers().firstValue("Retry-After");
-        boolean limited = status == 403 || status == 429;
-        if (limited && remaining.filter("0"::equals).isPresent() && reset.isPresent()) {
-            Instant resetAt = Instant.ofEpochSecond(transport.seconds(reset.get()));
-            Duration wait = Duration.between(transport.clock().instant(), resetAt);
-            if (wait.isNegative()) {
-                wait = Duration.ZERO;
-            }
-            return new HttpTransport.Decision.Wait("primary", wait,
-                    "GitHub rate limit reached; waiting until " + CLOCK_TIME.format(resetAt), "GitHub's rate limit",
-                    "GitHub's rate limit persisted after waiting " + MAX_RETRIES + " times for its reset; try again later",
-                    "GitHub rate limit beyond the wait budget of " + transport.waitBudget().toMinutes()
-                            + " min: it resets at " + CLOCK_TIME.format(resetAt) + "; run again then, or set a token");
-        }
-        if (limited && (retryAfter.isPresent() || status == 429 || mentionsSecondaryLimit(response))) {
-            // without Retry-After GitHub asks clients to wait at least a minute
-            Duration wait = Duration.ofSeconds(retryAfter.isPresent() ? transport.seconds(retryAfter.get()) : 60);
-            return new HttpTransport.Decision.Wait("secondary", wait,
-                    "GitHub secondary rate limit; waiting " + wait.toSeconds() + " s",
-                    "GitHub's secondary rate limit asks to wait " + wait.toSeconds() + " s",
-                    "GitHub's secondary rate limit persisted after " + MAX_RETRIES + " retries; try again later",
-                    null);
+        Optional<HttpTransport.Decision> limit = rateLimit(response, transport);
+        if (limit.isPresent()) {
+            return limit.get();
         }
         if (status >= 500) {
             return new HttpTransport.Decision.Fault("GitHub answered HTTP " + status);
@@ -189,6 +168,46 @@ final class GitHubHttp implements GitHubConnector {
                     + ": the token may lack the scope to read " + ownerRepo);
         }
         return new HttpTransport.Decision.Fail("GitHub answered HTTP " + status + " for " + path);
+    }
+
+    /**
+     * GitHub's rate-limit answers, the same over REST and GraphQL: a 403 or 429 with no requests
+     * remaining waits until the reset, one with Retry-After (or a 429, or a message naming the
+     * secondary limit) waits as asked.
+     */
+    static Optional<HttpTransport.Decision> rateLimit(HttpResponse<byte[]> response, HttpTransport transport)
+            throws SourceException {
+        int status = response.statusCode();
+        Optional<String> remaining = response.headers().firstValue("x-ratelimit-remaining");
+        Optional<String> reset = response.headers().firstValue("x-ratelimit-reset");
+        Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+        boolean limited = status == 403 || status == 429;
+        if (limited && remaining.filter("0"::equals).isPresent() && reset.isPresent()) {
+            return Optional.of(primaryWait(Instant.ofEpochSecond(transport.seconds(reset.get())), transport));
+        }
+        if (limited && (retryAfter.isPresent() || status == 429 || mentionsSecondaryLimit(response))) {
+            // without Retry-After GitHub asks clients to wait at least a minute
+            Duration wait = Duration.ofSeconds(retryAfter.isPresent() ? transport.seconds(retryAfter.get()) : 60);
+            return Optional.of(new HttpTransport.Decision.Wait("secondary", wait,
+                    "GitHub secondary rate limit; waiting " + wait.toSeconds() + " s",
+                    "GitHub's secondary rate limit asks to wait " + wait.toSeconds() + " s",
+                    "GitHub's secondary rate limit persisted after " + MAX_RETRIES + " retries; try again later",
+                    null));
+        }
+        return Optional.empty();
+    }
+
+    /** Waiting for the primary rate limit's reset at {@code resetAt}. */
+    static HttpTransport.Decision.Wait primaryWait(Instant resetAt, HttpTransport transport) {
+        Duration wait = Duration.between(transport.clock().instant(), resetAt);
+        if (wait.isNegative()) {
+            wait = Duration.ZERO;
+        }
+        return new HttpTransport.Decision.Wait("primary", wait,
+                "GitHub rate limit reached; waiting until " + CLOCK_TIME.format(resetAt), "GitHub's rate limit",
+                "GitHub's rate limit persisted after waiting " + MAX_RETRIES + " times for its reset; try again later",
+                "GitHub rate limit beyond the wait budget of " + transport.waitBudget().toMinutes()
+                        + " min: it resets at " + CLOCK_TIME.format(resetAt) + "; run again then, or set a token");
     }
 
     private static boolean mentionsSecondaryLimit(HttpResponse<byte[]> response) {
