@@ -106,7 +106,7 @@ public final class BugzillaIssueSource implements IssueSource {
                     + (since == null ? "" : "&last_change_time=" + BugzillaTracker.encode(since.toString()));
             JsonNode bugs = get(query).path("bugs");
             if (!bugs.isArray()) {
-                throw malformed("the bug search has no list of bugs");
+                throw JSON_FIELDS.malformed("the bug search has no list of bugs");
             }
             List<JsonNode> page = new ArrayList<>();
             bugs.forEach(page::add);
@@ -117,7 +117,7 @@ public final class BugzillaIssueSource implements IssueSource {
             List<Integer> ids = new ArrayList<>();
             boolean fresh = false;
             for (JsonNode bug : page) {
-                int id = intField(bug, "id");
+                int id = JSON_FIELDS.integer(bug, "id");
                 ids.add(id);
                 fresh |= seen.add(id);
             }
@@ -131,7 +131,7 @@ public final class BugzillaIssueSource implements IssueSource {
             List<Issue> issues = new ArrayList<>();
             List<StateEvent> events = new ArrayList<>();
             for (JsonNode bug : page) {
-                int id = intField(bug, "id");
+                int id = JSON_FIELDS.integer(bug, "id");
                 List<StateEvent> changes = history.getOrDefault(id, List.of());
                 Issue issue = issue(bug, changes, open);
                 issues.add(issue);
@@ -221,7 +221,7 @@ public final class BugzillaIssueSource implements IssueSource {
         Map<Integer, List<StateEvent>> events = new HashMap<>();
         JsonNode bugs = get("/rest/bug/" + ids.get(0) + "/history?" + idsQuery(ids)).path("bugs");
         for (JsonNode bug : bugs) {
-            int id = intField(bug, "id");
+            int id = JSON_FIELDS.integer(bug, "id");
             for (JsonNode change : bug.path("history")) {
                 for (JsonNode field : change.path("changes")) {
                     String name = field.path("field_name").asText();
@@ -232,7 +232,7 @@ public final class BugzillaIssueSource implements IssueSource {
                     boolean isOpen = isOpen(open, field.path("added").asText());
                     if (wasOpen != isOpen) {
                         events.computeIfAbsent(id, n -> new ArrayList<>()).add(new StateEvent(ItemType.ISSUE, id,
-                                new Actor(change.path("who").asText(""), ""), time(change, "when"),
+                                new Actor(change.path("who").asText(""), ""), JSON_FIELDS.required(change, "when"),
                                 isOpen ? StateEvent.Kind.REOPENED : StateEvent.Kind.CLOSED));
                     }
                 }
@@ -250,8 +250,8 @@ public final class BugzillaIssueSource implements IssueSource {
                 if (comment.path("count").asInt(-1) == 0) {
                     continue;
                 }
-                Instant at = time(comment, "creation_time");
-                comments.add(new Comment(longField(comment, "id"), intField(comment, "bug_id"),
+                Instant at = JSON_FIELDS.required(comment, "creation_time");
+                comments.add(new Comment(JSON_FIELDS.number(comment, "id"), JSON_FIELDS.integer(comment, "bug_id"),
                         new Actor(comment.path("creator").asText(""), ""), at, at, ItemType.ISSUE));
             }
         }
@@ -263,11 +263,11 @@ public final class BugzillaIssueSource implements IssueSource {
     }
 
     private Issue issue(JsonNode bug, List<StateEvent> changes, Map<String, Boolean> open) throws SourceException {
-        int id = intField(bug, "id");
+        int id = JSON_FIELDS.integer(bug, "id");
         // is_open where the instance gives it, else the status judged by its list
         boolean isOpen = bug.hasNonNull("is_open") ? bug.get("is_open").asBoolean()
                 : isOpen(open, bug.path("status").asText(""));
-        Instant updated = time(bug, "last_change_time");
+        Instant updated = JSON_FIELDS.required(bug, "last_change_time");
         Instant closed = null;
         if (!isOpen) {
             // the last close in the history; a bug filed closed (or whose history is hidden) has none
@@ -282,7 +282,7 @@ public final class BugzillaIssueSource implements IssueSource {
         addLabel(labels, "severity", bug.path("severity").asText(""));
         addLabel(labels, "resolution", bug.path("resolution").asText(""));
         return new Issue(id, id, bug.path("summary").asText(""), config.url() + "/show_bug.cgi?id=" + id,
-                new Actor(bug.path("creator").asText(""), ""), "", time(bug, "creation_time"), updated, closed, false,
+                new Actor(bug.path("creator").asText(""), ""), "", JSON_FIELDS.required(bug, "creation_time"), updated, closed, false,
                 null, false, labels, bug.path("status").asText(""));
     }
 
@@ -372,21 +372,5 @@ public final class BugzillaIssueSource implements IssueSource {
         } catch (Exception e) {
             throw new IssueSinkFailure(e);
         }
-    }
-
-    private static int intField(JsonNode node, String field) throws SourceException {
-        return JSON_FIELDS.integer(node, field);
-    }
-
-    private static long longField(JsonNode node, String field) throws SourceException {
-        return JSON_FIELDS.number(node, field);
-    }
-
-    private static Instant time(JsonNode node, String field) throws SourceException {
-        return JSON_FIELDS.required(node, field);
-    }
-
-    private static SourceException malformed(String what) {
-        return JSON_FIELDS.malformed(what);
     }
 }
