@@ -125,11 +125,10 @@ final class Pipeline {
     Store openStore(Sources o) {
         String where = storeLocation(ctx, o.store());
         try {
-            return o.offline() ? Store.openForReading(where) : Store.open(where);
-        } catch (StoreLockedException e) {
-            throw new GqmException(ExitCode.LOCKED, e.getMessage(), e);
+            return o.offline() ? Store.openForReading(where, ctx.env(), ctx.home())
+                    : Store.open(where, ctx.env(), ctx.home());
         } catch (StoreException e) {
-            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+            throw storeFailure(e);
         }
     }
 
@@ -194,7 +193,7 @@ final class Pipeline {
         } catch (SourceException e) {
             throw new GqmException(ExitCode.SOURCE, e.getMessage(), e);
         } catch (StoreException e) {
-            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+            throw storeFailure(e);
         }
     }
 
@@ -243,7 +242,7 @@ final class Pipeline {
         } catch (SourceException e) {
             throw new GqmException(ExitCode.SOURCE, e.getMessage(), e);
         } catch (StoreException e) {
-            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+            throw storeFailure(e);
         }
     }
 
@@ -324,8 +323,28 @@ final class Pipeline {
     /** The stages from collection to a result, on a store the caller opened and closes. */
     ModelResult measure(Plan plan, Model raw, Store store) {
         Model model = shown(raw);
-        Collected collected = collect(plan, model, store);
-        return evaluate(plan, model, load(plan, collected, store));
+        Loaded loaded;
+        // what is read, is read from one moment of the store (another run may be writing into a shared one)
+        try {
+            if (plan.sources().offline()) {
+                try (Store.Snapshot snapshot = store.snapshot()) {
+                    loaded = load(plan, collect(plan, model, store), store);
+                }
+            } else {
+                Collected collected = collect(plan, model, store);
+                try (Store.Snapshot snapshot = store.snapshot()) {
+                    loaded = load(plan, collected, store);
+                }
+            }
+        } catch (StoreException e) {
+            throw storeFailure(e);
+        }
+        return evaluate(plan, model, loaded);
+    }
+
+    /** A store's failure as the run ends with it: exit 5 when another run holds a lock, else 4. */
+    static GqmException storeFailure(StoreException e) {
+        return new GqmException(e instanceof StoreLockedException ? ExitCode.LOCKED : ExitCode.INTERNAL, e.getMessage(), e);
     }
 
     /** What the collect stage left in the store: the sources the model reads, each when collected. */
@@ -436,7 +455,7 @@ final class Pipeline {
             warnings.forEach(w -> progress("warning: " + w));
             return new Loaded(new Dataset(asOf, gitData, tracker), collected.generatedAt(), sources, warnings);
         } catch (StoreException e) {
-            throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+            throw storeFailure(e);
         }
     }
 

@@ -84,7 +84,7 @@ final class PortfolioRun {
                     }
                 }
             } catch (StoreException e) {
-                throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+                throw Pipeline.storeFailure(e);
             }
             List<PortfolioRow> rows = new ArrayList<>();
             int exit = ExitCode.OK;

@@ -87,7 +87,7 @@ final class RunSchedule implements Pipeline.Ahead {
                 planIdleWork(plan, model);
                 return new Pipeline.Measured(model, stages.measure(plan, model, store));
             } catch (StoreException e) {
-                throw new GqmException(ExitCode.INTERNAL, e.getMessage(), e);
+                throw Pipeline.storeFailure(e);
             }
         } finally {
             discardAhead();

@@ -4,19 +4,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks credentials written into a URL ({@code https://user:SECRET@host/…}, {@code https://TOKEN@host/…})
- * before the URL enters any message, progress line, store key or report. Everything else of the
- * text is left as it is.
+ * Masks credentials written into a URL ({@code https://user:SECRET@host/…}, {@code https://TOKEN@host/…},
+ * a {@code password=SECRET} parameter as a PostgreSQL store URL takes it) before the URL enters any
+ * message, progress line, store key or report. Everything else of the text is left as it is.
  */
 public final class Credentials {
     private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/@\\s?#]*)@");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&\\s]*");
 
     private Credentials() {
     }
 
     /** {@code https://user:***@host/…} for a user and password, {@code https://***@host/…} for a lone token. */
     public static String masked(String text) {
-        if (text == null || text.indexOf('@') < 0) {
+        if (text == null) {
+            return null;
+        }
+        if (PASSWORD_PARAMETER.matcher(text).find()) {
+            text = PASSWORD_PARAMETER.matcher(text).replaceAll("$1***");
+        }
+        if (text.indexOf('@') < 0) {
             return text;
         }
         Matcher m = USERINFO.matcher(text);

@@ -15,21 +15,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Everything collected, kept in an embedded SQLite database: sources, their commits and tags,
- * and the cursors that make the next collection incremental. Timestamps are epoch milliseconds.
- * One {@code Store} per run; a file store is locked for the run's whole life.
+ * Everything collected, kept in an embedded SQLite database or a shared PostgreSQL one: sources,
+ * their commits and tags, and the cursors that make the next collection incremental. Timestamps
+ * are epoch milliseconds. One {@code Store} per run and thread ({@link #sibling} gives another
+ * thread its own connection). A file store is locked for the run's whole life; on PostgreSQL,
+ * many runs write at once and each source a run collects is locked for it ({@link AdvisoryLock}).
  */
 public final class Store implements AutoCloseable {
     private static final int BATCH = 1000;
@@ -45,16 +50,128 @@ public final class Store implements AutoCloseable {
     /** SQLite's default: the log is copied into the database file once it holds this many pages. */
     private static final int AUTOCHECKPOINT_PAGES = 1000;
 
+    /** How long a run waits for another to finish collecting a source into a PostgreSQL store, by default. */
+    static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
+    /** The environment variable that sets that wait, in seconds. */
+    public static final String LOCK_WAIT_VARIABLE = "GQM_STORE_LOCK_WAIT";
+    /**
+     * SQLite's wait for the write lock: other runs are kept out by the file lock, so only the
+     * connections of one run's parallel jobs ({@link #sibling}) wait, each for a save of another.
+     */
+    private static final int SQLITE_BUSY_MILLIS = 300_000;
+
     private final Connection connection;
     private final StoreLock lock;
     private final String shown;
+    private final Dialect dialect;
+    /** How a PostgreSQL store is reached again (a sibling, the people writer); null for SQLite. */
+    private final PostgresLocation postgres;
+    /** The SQLite URL a sibling connects to; null for PostgreSQL. */
+    private final String sqliteUrl;
+    private final Duration lockWait;
+    private final Set<Long> lockedSources = new HashSet<>();
+    private Connection peopleWriter;
     /** Commits of sources whose whole history this session saved, sorted: reading them back would only cost time. */
     private final Map<Long, List<Commit>> savedInFull = new HashMap<>();
 
     private Store(Connection connection, StoreLock lock, String shown) {
+        this(connection, lock, shown, Dialect.SQLITE, null, null, DEFAULT_LOCK_WAIT);
+    }
+
+    private Store(Connection connection, StoreLock lock, String shown, Dialect dialect, PostgresLocation postgres,
+                  String sqliteUrl, Duration lockWait) {
         this.connection = connection;
         this.lock = lock;
         this.shown = shown;
+        this.dialect = dialect;
+        this.postgres = postgres;
+        this.sqliteUrl = sqliteUrl;
+        this.lockWait = lockWait;
+    }
+
+    /**
+     * {@link #open(String)} with the environment that a PostgreSQL store takes its user, password
+     * ({@code PGPASSWORD}, {@code PGPASSFILE}) and lock wait ({@value #LOCK_WAIT_VARIABLE}) from,
+     * and the home directory holding {@code .pgpass}.
+     */
+    public static Store open(String location, Map<String, String> env, Path home) throws StoreException {
+        if (location != null && PostgresLocation.is(location)) {
+            return connectPostgres(PostgresLocation.of(location, env, home), lockWait(env));
+        }
+        return open(location);
+    }
+
+    /** {@link #openForReading(String)} with the environment, as {@link #open(String, Map, Path)}. */
+    public static Store openForReading(String location, Map<String, String> env, Path home) throws StoreException {
+        if (location != null && PostgresLocation.is(location)) {
+            return open(location, env, home);
+        }
+        return openForReading(location);
+    }
+
+    private static Duration lockWait(Map<String, String> env) throws StoreException {
+        String given = env.get(LOCK_WAIT_VARIABLE);
+        if (given == null || given.isBlank()) {
+            return DEFAULT_LOCK_WAIT;
+        }
+        try {
+            long seconds = Long.parseLong(given.trim());
+            if (seconds < 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new StoreException("store unusable: " + LOCK_WAIT_VARIABLE + " must be a number of seconds, not " + given);
+        }
+    }
+
+    private static Store connectPostgres(PostgresLocation location, Duration lockWait) throws StoreException {
+        Connection connection = connectTo(location);
+        try {
+            Schema.migrate(connection, Dialect.POSTGRES, location.shown());
+        } catch (SQLException e) {
+            StoreException failure = unusable(e, location.shown());
+            closeAfterFailure(connection, failure);
+            throw failure;
+        } catch (StoreException e) {
+            closeAfterFailure(connection, e);
+            throw e;
+        }
+        return new Store(connection, null, location.shown(), Dialect.POSTGRES, location, null, lockWait);
+    }
+
+    private static Connection connectTo(PostgresLocation location) throws StoreException {
+        try {
+            return DriverManager.getConnection(location.url(), location.properties());
+        } catch (SQLException e) {
+            throw new StoreException("store unusable: cannot connect to " + location.shown() + ": "
+                    + dev.gqm.collect.Credentials.masked(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Another store on the same database for another thread of this run, with a connection of its
+     * own: on SQLite under this store's file lock (the caller closes the siblings first), on
+     * PostgreSQL with locks of its own.
+     */
+    public Store sibling() throws StoreException {
+        if (dialect == Dialect.POSTGRES) {
+            return new Store(connectTo(postgres), null, shown, dialect, postgres, null, lockWait);
+        }
+        if (sqliteUrl == null) {
+            throw new StoreException("store unusable: an in-memory or read-only store cannot be shared by parallel jobs");
+        }
+        return connect(sqliteUrl, null, shown);
+    }
+
+    /** Whether this store is a PostgreSQL database. */
+    public boolean shared() {
+        return dialect == Dialect.POSTGRES;
+    }
+
+    /** Where the store is, as messages show it (no password). */
+    public String shown() {
+        return shown;
     }
 
     /**
@@ -218,12 +335,16 @@ public final class Store implements AutoCloseable {
     private static Store connect(String url, StoreLock lock, String shown) throws StoreException {
         Connection connection;
         try {
-            connection = DriverManager.getConnection(url);
+            // a transaction takes the write lock when it begins rather than at its first write, so
+            // that parallel jobs' connections wait for each other instead of failing on a stale read
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            connection = DriverManager.getConnection(url, config.toProperties());
         } catch (SQLException e) {
             throw unusable(e, shown);
         }
         try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA busy_timeout = 10000");
+            st.execute("PRAGMA busy_timeout = " + SQLITE_BUSY_MILLIS);
             st.execute("PRAGMA journal_mode = WAL");
             // WAL keeps the database consistent after a crash with NORMAL; only the last commit may be lost
             st.execute("PRAGMA synchronous = NORMAL");
@@ -233,7 +354,7 @@ public final class Store implements AutoCloseable {
             // a JDBC URL may have switched them on); the pragma only takes effect outside a
             // transaction, so it is set around the migration, which checks the keys itself
             st.execute("PRAGMA foreign_keys = OFF");
-            Schema.migrate(connection, shown);
+            Schema.migrate(connection, Dialect.SQLITE, shown);
             st.execute("PRAGMA foreign_keys = ON");
         } catch (SQLException e) {
             StoreException failure = unusable(e, shown);
@@ -243,7 +364,16 @@ public final class Store implements AutoCloseable {
             closeAfterFailure(connection, e);
             throw e;
         }
-        return new Store(connection, lock, shown);
+        boolean inMemory = sqliteFileOrEmpty(url).isEmpty();
+        return new Store(connection, lock, shown, Dialect.SQLITE, null, inMemory ? null : url, DEFAULT_LOCK_WAIT);
+    }
+
+    private static Optional<Path> sqliteFileOrEmpty(String url) {
+        try {
+            return sqliteFile(url);
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
     }
 
     private static void closeAfterFailure(Connection connection, Exception failure) {
@@ -284,7 +414,7 @@ public final class Store implements AutoCloseable {
     /** The schema version of the open database. */
     public int schemaVersion() throws StoreException {
         try {
-            return Schema.version(connection);
+            return dialect.version(connection);
         } catch (SQLException e) {
             throw unusable(e, shown);
         }
@@ -301,15 +431,35 @@ public final class Store implements AutoCloseable {
             insert.executeUpdate();
             select.setString(1, kind);
             select.setString(2, location);
+            long id;
             try (ResultSet rs = select.executeQuery()) {
                 if (!rs.next()) {
                     throw new StoreException("store unusable: source " + kind + " " + location + " vanished");
                 }
-                return rs.getLong(1);
+                id = rs.getLong(1);
             }
+            lockSource(id, kind, location);
+            return id;
         } catch (SQLException e) {
             throw unusable(e, shown);
         }
+    }
+
+    /**
+     * On PostgreSQL, takes the source's advisory lock for this connection's life, so that no
+     * other run collects it meanwhile; waits for one that does, up to the lock wait. SQLite's
+     * file lock guards the whole store already.
+     */
+    private void lockSource(long id, String kind, String location) throws SQLException, StoreException {
+        if (dialect != Dialect.POSTGRES || lockedSources.contains(id)) {
+            return;
+        }
+        if (!AdvisoryLock.acquire(connection, id, lockWait)) {
+            throw new StoreLockedException("another gqm run is collecting " + kind + " "
+                    + dev.gqm.collect.Credentials.masked(location) + " into the store " + shown + " (waited "
+                    + lockWait.toSeconds() + " s; " + LOCK_WAIT_VARIABLE + " sets the wait)");
+        }
+        lockedSources.add(id);
     }
 
     /** The id of the source {@code (kind, location)} when it is known, without creating it. */
@@ -384,11 +534,11 @@ public final class Store implements AutoCloseable {
             // third of its insert time): every row written here refers to this source and to
             // people rows written in the same transaction. The pragma only takes effect outside a
             // transaction, hence before it; cascades do not run either, so deletions are explicit.
-            execute("PRAGMA foreign_keys = OFF");
+            sqlite("PRAGMA foreign_keys = OFF");
             // Nor is the log copied into the database file at the commit (SQLite's automatic
             // checkpoint): a large first save would wait for it. It happens at close, or at the
             // next commit of this connection once the setting is back.
-            execute("PRAGMA wal_autocheckpoint = 0");
+            sqlite("PRAGMA wal_autocheckpoint = 0");
             connection.setAutoCommit(false);
             try {
                 if (replaceAll) {
@@ -419,17 +569,20 @@ public final class Store implements AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
-                execute("PRAGMA foreign_keys = ON");
-                execute("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
+                sqlite("PRAGMA foreign_keys = ON");
+                sqlite("PRAGMA wal_autocheckpoint = " + AUTOCHECKPOINT_PAGES);
             }
         } catch (SQLException e) {
             throw unusable(e, shown);
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute(sql);
+    /** A statement only SQLite needs (its pragmas). */
+    private void sqlite(String sql) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(sql);
+            }
         }
     }
 
@@ -442,7 +595,7 @@ public final class Store implements AutoCloseable {
 
     private void insertCommits(long sourceId, Iterator<Commit> commits, boolean mayExist, List<Commit> saved)
             throws SQLException {
-        PeopleTable people = PeopleTable.load(connection);
+        PeopleTable people = PeopleTable.load(connection, peopleWriter());
         try (PreparedStatement commit = connection.prepareStatement("""
                 INSERT INTO commits (source_id, id, author_id, authored_at, committed_at, parents)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -453,40 +606,71 @@ public final class Store implements AutoCloseable {
                      "DELETE FROM co_authors WHERE source_id = ? AND commit_id = ?");
              PreparedStatement coAuthor = connection.prepareStatement(
                      "INSERT INTO co_authors (source_id, commit_id, position, person_id) VALUES (?, ?, ?, ?)")) {
-            int pending = 0;
+            List<Commit> batch = new ArrayList<>(BATCH);
             while (commits.hasNext()) {
                 Commit c = commits.next();
                 saved.add(c);
-                byte[] id = HEX.parseHex(c.id());
-                commit.setLong(1, sourceId);
-                commit.setBytes(2, id);
-                commit.setLong(3, people.id(c.author()));
-                commit.setLong(4, c.authoredAt().toEpochMilli());
-                commit.setLong(5, c.committedAt().toEpochMilli());
-                commit.setInt(6, c.parents());
-                commit.addBatch();
-                if (mayExist) {
-                    // an upserted commit may already have co-author rows from an earlier run
-                    clearCoAuthors.setLong(1, sourceId);
-                    clearCoAuthors.setBytes(2, id);
-                    clearCoAuthors.addBatch();
-                }
-                for (int i = 0; i < c.coAuthors().size(); i++) {
-                    coAuthor.setLong(1, sourceId);
-                    coAuthor.setBytes(2, id);
-                    coAuthor.setInt(3, i);
-                    coAuthor.setLong(4, people.id(c.coAuthors().get(i)));
-                    coAuthor.addBatch();
-                }
-                if (++pending == BATCH) {
-                    flush(commit, clearCoAuthors, coAuthor);
-                    pending = 0;
+                batch.add(c);
+                if (batch.size() == BATCH) {
+                    insertBatch(sourceId, batch, mayExist, people, commit, clearCoAuthors, coAuthor);
+                    batch.clear();
                 }
             }
-            flush(commit, clearCoAuthors, coAuthor);
-        } finally {
-            people.close();
+            insertBatch(sourceId, batch, mayExist, people, commit, clearCoAuthors, coAuthor);
         }
+    }
+
+    /** The connection new people are written on: this one for SQLite, one that commits at once for PostgreSQL (see {@link PeopleTable}). */
+    private Connection peopleWriter() throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            return connection;
+        }
+        if (peopleWriter == null) {
+            try {
+                peopleWriter = connectTo(postgres);
+            } catch (StoreException e) {
+                throw new SQLException(e.getMessage(), e);
+            }
+        }
+        return peopleWriter;
+    }
+
+    private static void insertBatch(long sourceId, List<Commit> batch, boolean mayExist, PeopleTable people,
+                                    PreparedStatement commit, PreparedStatement clearCoAuthors,
+                                    PreparedStatement coAuthor) throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Signature> signatures = new ArrayList<>();
+        for (Commit c : batch) {
+            signatures.add(c.author());
+            signatures.addAll(c.coAuthors());
+        }
+        people.resolve(signatures);
+        for (Commit c : batch) {
+            byte[] id = HEX.parseHex(c.id());
+            commit.setLong(1, sourceId);
+            commit.setBytes(2, id);
+            commit.setLong(3, people.id(c.author()));
+            commit.setLong(4, c.authoredAt().toEpochMilli());
+            commit.setLong(5, c.committedAt().toEpochMilli());
+            commit.setInt(6, c.parents());
+            commit.addBatch();
+            if (mayExist) {
+                // an upserted commit may already have co-author rows from an earlier run
+                clearCoAuthors.setLong(1, sourceId);
+                clearCoAuthors.setBytes(2, id);
+                clearCoAuthors.addBatch();
+            }
+            for (int i = 0; i < c.coAuthors().size(); i++) {
+                coAuthor.setLong(1, sourceId);
+                coAuthor.setBytes(2, id);
+                coAuthor.setInt(3, i);
+                coAuthor.setLong(4, people.id(c.coAuthors().get(i)));
+                coAuthor.addBatch();
+            }
+        }
+        flush(commit, clearCoAuthors, coAuthor);
     }
 
     // Parents before children: co-author rows reference their commit row.
@@ -524,9 +708,11 @@ public final class Store implements AutoCloseable {
             // "+source_id" keeps SQLite off the primary-key index: a store usually holds a few
             // sources, and a table scan beats 80k index lookups; it also yields the commits in
             // the order they were saved (walk order), nearly sorted already
-            try (PreparedStatement st = connection.prepareStatement("""
+            try (PreparedStatement st = connection.prepareStatement(dialect == Dialect.SQLITE ? """
                     SELECT id, author_id, authored_at, committed_at, parents
-                    FROM commits WHERE +source_id = ?""")) {
+                    FROM commits WHERE +source_id = ?""" : """
+                    SELECT id, author_id, authored_at, committed_at, parents
+                    FROM commits WHERE source_id = ?""")) {
                 st.setLong(1, sourceId);
                 st.setFetchSize(BATCH);
                 try (ResultSet rs = st.executeQuery()) {
@@ -586,6 +772,41 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads that follow, until the snapshot is closed, see the store as it was at its first read:
+     * on PostgreSQL one repeatable-read, read-only transaction, so a report made while other runs
+     * write sees none of their pages half-way. On SQLite the file lock keeps writers out already.
+     */
+    public Snapshot snapshot() throws StoreException {
+        if (dialect != Dialect.POSTGRES) {
+            return () -> { };
+        }
+        try {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setReadOnly(true);
+        } catch (SQLException e) {
+            throw unusable(e, shown);
+        }
+        return () -> {
+            try {
+                connection.commit();
+                connection.setAutoCommit(true);
+                connection.setReadOnly(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            } catch (SQLException e) {
+                throw unusable(e, shown);
+            }
+        };
+    }
+
+    /** The end of a {@link #snapshot}. */
+    @FunctionalInterface
+    public interface Snapshot extends AutoCloseable {
+        @Override
+        void close() throws StoreException;
+    }
+
     /** The issue-tracker data of one source, on this store's connection. */
     public IssueStore issues(long sourceId) {
         return new IssueStore(connection, sourceId);
@@ -596,9 +817,18 @@ public final class Store implements AutoCloseable {
     public void close() throws StoreException {
         StoreException failure = null;
         try {
-            connection.close();
+            if (peopleWriter != null) {
+                peopleWriter.close();
+            }
         } catch (SQLException e) {
             failure = unusable(e, shown);
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            if (failure == null) {
+                failure = unusable(e, shown);
+            }
         }
         if (lock != null) {
             try {

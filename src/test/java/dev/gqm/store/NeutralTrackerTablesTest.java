@@ -77,7 +77,7 @@ class NeutralTrackerTablesTest {
         Path file = tmp.resolve("v4.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             for (int step = 0; step < 4; step++) {
-                for (String sql : Schema.STEPS.get(step)) {
+                for (String sql : Schema.STEPS.get(step).sqlite()) {
                     st.execute(sql);
                 }
             }

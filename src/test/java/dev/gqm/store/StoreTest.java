@@ -181,10 +181,10 @@ class StoreTest {
     void aVersion2StoreGainsTheEtagTableAndKeepsItsCursors() throws Exception {
         Path file = tmp.resolve("v2.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            for (String sql : Schema.STEPS.get(0)) {
+            for (String sql : Schema.STEPS.get(0).sqlite()) {
                 st.execute(sql);
             }
-            for (String sql : Schema.STEPS.get(1)) {
+            for (String sql : Schema.STEPS.get(1).sqlite()) {
                 st.execute(sql);
             }
             st.execute("PRAGMA user_version = 2");
@@ -215,7 +215,7 @@ class StoreTest {
         String c2 = "fedcba9876543210fedcba9876543210fedcba98";
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
             for (int step = 0; step < 3; step++) {
-                for (String sql : Schema.STEPS.get(step)) {
+                for (String sql : Schema.STEPS.get(step).sqlite()) {
                     st.execute(sql);
                 }
             }
