@@ -147,7 +147,7 @@ final class PortfolioRun {
     }
 
     /** The more serious of two exit codes: interrupted, then internal (4), then a source (3). */
-    private static int worse(int a, int b) {
+    static int worse(int a, int b) {
         return SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a;
     }
 
@@ -157,20 +157,25 @@ final class PortfolioRun {
 
     /** The shared options with this repository's source; --as-of fixed to the portfolio's one instant. */
     private static RunOptions forRepository(RunOptions shared, PortfolioRepository repository, Instant asOf) {
-        RunOptions o = new RunOptions();
-        o.repo = repository.repo();
-        o.branch = repository.branch() != null ? repository.branch() : shared.branch;
-        // the shared options (an API endpoint), then the entry's own: its repository on the tracker
-        o.tracker.putAll(shared.tracker);
-        o.tracker.putAll(repository.tracker());
+        RunOptions o = sources(shared, repository, new RunOptions());
         o.model = shared.model;
         o.asOf = asOf.toString();
-        o.store = shared.store;
-        o.offline = shared.offline;
         o.identities = shared.identities;
-        o.cacheDir = shared.cacheDir;
         o.showEmails = shared.showEmails;
-        o.verbose = shared.verbose;
         return o;
+    }
+
+    /** {@code into} with the shared source options and the entry's own: its repository, branch and trackers. */
+    static <T extends SourceOptions> T sources(SourceOptions shared, PortfolioRepository repository, T into) {
+        into.repo = repository.repo();
+        into.branch = repository.branch() != null ? repository.branch() : shared.branch;
+        // the shared options (an API endpoint), then the entry's own: its repository on the tracker
+        into.tracker.putAll(shared.tracker);
+        into.tracker.putAll(repository.tracker());
+        into.store = shared.store;
+        into.offline = shared.offline;
+        into.cacheDir = shared.cacheDir;
+        into.verbose = shared.verbose;
+        return into;
     }
 }

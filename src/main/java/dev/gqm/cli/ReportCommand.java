@@ -17,9 +17,8 @@ import picocli.CommandLine.Spec;
                 "The report: summary.json, summary.md, index.html and, per goal, CSV series, items and PNG/SVG charts.",
                 "With --portfolio FILE: one report per repository of the file under OUT/<name>/, and OUT/index.html and OUT/portfolio.csv comparing them (OUT: --out, default reports/portfolio/)."})
 final class ReportCommand implements Callable<Integer>, SourceOptions.Holder {
-    /** Options a portfolio file sets per repository, so they cannot also be given once for all. */
-    /** Options a portfolio entry sets for itself: the repository, and what each tracker reads. */
-    private static final List<String> PER_REPOSITORY = java.util.stream.Stream.concat(java.util.stream.Stream.of("--repo"),
+    /** Options a portfolio entry sets for itself (the repository, and what each tracker reads), so they cannot also be given once for all. */
+    static final List<String> PER_REPOSITORY = java.util.stream.Stream.concat(java.util.stream.Stream.of("--repo"),
             Trackers.ALL.stream().map(t -> t.options().get(0).name())).toList();
 
     private final Context ctx;

@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 class SourceOptions {
     // the words of the options that other commands share (gqm identities suggest)
     static final String REPO = "Git repository to analyse: a local path (bare or not) or a clone URL (cloned into the cache). Default: the current directory.";
-    static final String STORE = "The store of collected data: a SQLite file or a JDBC URL. Default: ~/.cache/gqm/gqm.db.";
+    static final String STORE = "The store of collected data: a SQLite file (or jdbc:sqlite:PATH), or a shared PostgreSQL database"
+            + " jdbc:postgresql://HOST[:PORT]/DB (password from the URL's password parameter, PGPASSWORD or ~/.pgpass). Default: ~/.cache/gqm/gqm.db.";
     static final String CACHE_DIR = "Where clones of remote repositories are kept. Default: ~/.cache/gqm.";
     static final String VERBOSE = "Show stack traces of errors.";
 

@@ -36,6 +36,10 @@ enum Dialect {
         void lockForMigration(Connection connection) {
             // the file lock already keeps every other run out
         }
+
+        @Override
+        void unlockAfterMigration(Connection connection) {
+        }
     },
 
     /** The shared server store: many runs at once, each source guarded by an advisory lock. */
@@ -74,9 +78,17 @@ enum Dialect {
 
         @Override
         void lockForMigration(Connection connection) throws SQLException {
-            // held until the migration's transaction ends: runs starting together migrate one after the other
+            // a session lock, taken before the migration's transaction begins: a transaction
+            // begun earlier could still see the catalog as it was before another run's migration
             try (Statement st = connection.createStatement()) {
-                st.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLock.SPACE + ", 0)");
+                st.execute("SELECT pg_advisory_lock(" + AdvisoryLock.SPACE + ", 0)");
+            }
+        }
+
+        @Override
+        void unlockAfterMigration(Connection connection) throws SQLException {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SELECT pg_advisory_unlock(" + AdvisoryLock.SPACE + ", 0)");
             }
         }
     };
@@ -90,6 +102,9 @@ enum Dialect {
     /** Records the schema version, inside the migration's transaction. */
     abstract void setVersion(Connection connection, int version) throws SQLException;
 
-    /** Keeps other runs from migrating at the same time, inside the migration's transaction. */
+    /** Keeps other runs from migrating at the same time; taken outside the migration's transaction. */
     abstract void lockForMigration(Connection connection) throws SQLException;
+
+    /** Lets other runs migrate again, after the migration's transaction. */
+    abstract void unlockAfterMigration(Connection connection) throws SQLException;
 }

@@ -164,11 +164,24 @@ final class Schema {
             return;
         }
         refuseNewer(current, shown);
+        dialect.lockForMigration(connection);
+        try {
+            migrateLocked(connection, dialect, shown);
+        } finally {
+            dialect.unlockAfterMigration(connection);
+        }
+    }
+
+    private static void migrateLocked(Connection connection, Dialect dialect, String shown)
+            throws StoreException, SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
-            dialect.lockForMigration(connection);
-            current = dialect.version(connection);
+            int current = dialect.version(connection);
+            if (current == VERSION) {
+                connection.commit();
+                return;
+            }
             refuseNewer(current, shown);
             for (int step = current; step < VERSION; step++) {
                 for (String sql : STEPS.get(step).in(dialect)) {

@@ -94,6 +94,26 @@ class PostgresStoreTest {
     }
 
     @Test
+    void runsOpeningAFreshStoreAtOnceMigrateItOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> opened = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                opened.add(pool.submit(() -> {
+                    try (Store store = open()) {
+                        return store.schemaVersion();
+                    }
+                }));
+            }
+            for (Future<Integer> f : opened) {
+                assertEquals(Schema.VERSION, f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aReplacingSaveAndAnIssuePageRoundTrip() throws Exception {
         try (Store store = open()) {
             long git = store.sourceId("git", "/r");

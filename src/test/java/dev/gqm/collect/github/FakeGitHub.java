@@ -46,6 +46,8 @@ public final class FakeGitHub implements AutoCloseable {
     public final List<String> conditions = Collections.synchronizedList(new ArrayList<>());
     public final List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
     public volatile int pageSize = 100;
+    /** How long every answer waits, to catch a run half-way (0: none). */
+    public volatile int delayMillis;
 
     private final ScriptedAnswers script = new ScriptedAnswers();
     private final String ownerRepo;
@@ -81,6 +83,13 @@ public final class FakeGitHub implements AutoCloseable {
             authorizations.add(auth == null ? "" : auth);
             String condition = exchange.getRequestHeaders().getFirst("If-None-Match");
             conditions.add(condition == null ? "" : condition);
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (script.answered(exchange, path, this::send)) {
                 return;
             }
