@@ -165,11 +165,7 @@ class PostgresStoreEndToEndTest {
             JsonNode metric = summary(dir.resolve("portfolio-out/r" + r)).at("/goals/0/questions/0/metrics/0");
             assertEquals(r, metric.get("value").asInt(), "r" + r + ": " + metric);
         }
-        try (Connection c = server.connect(PostgresServer.database(url)); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM people")) {
-            rs.next();
-            assertEquals(3, rs.getInt(1));
-        }
+        assertEquals(3, server.number(url, "SELECT count(*) FROM people"));
     }
 
     @Test

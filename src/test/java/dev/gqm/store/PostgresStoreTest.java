@@ -85,12 +85,8 @@ class PostgresStoreTest {
             assertEquals(Optional.of(merge.id()), store.gitTip(id));
             assertEquals("A <a@x>\n", store.mailmap(id));
         }
-        try (Connection c = server.connect(PostgresServer.database(url)); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM people")) {
-            rs.next();
-            // Ann, the quoted one, Zoë (twice, one row), the empty signature, 李雷
-            assertEquals(5, rs.getInt(1));
-        }
+        // Ann, the quoted one, Zoë (twice, one row), the empty signature, 李雷
+        assertEquals(5, server.number(url, "SELECT count(*) FROM people"));
     }
 
     @Test
@@ -205,11 +201,7 @@ class PostgresStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        try (Connection c = server.connect(PostgresServer.database(url)); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM people")) {
-            rs.next();
-            assertEquals(50, rs.getInt(1));
-        }
+        assertEquals(50, server.number(url, "SELECT count(*) FROM people"));
     }
 
     @Test

@@ -193,6 +193,15 @@ public final class PostgresServer {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, p);
     }
 
+    /** The one number a query such as {@code SELECT count(*) FROM people} gives, in the database of {@code url}. */
+    public long number(String url, String sql) throws SQLException {
+        try (Connection c = connect(database(url)); Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The database a URL from {@link #newDatabase} names. */
     public static String database(String url) {
         String rest = url.substring(url.indexOf('/', "jdbc:postgresql://".length()) + 1);
