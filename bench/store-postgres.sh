@@ -68,6 +68,8 @@ commits="$(git -C "$repo" rev-list --count HEAD)"
 echo "repository: $repo ($commits commits on HEAD)"
 echo "postgresql: $("$bin/postgres" --version), default settings; java: $(java -version 2>&1 | head -n 1)"
 rounds="${GQM_BENCH_ROUNDS:-3}"
+# one instant for both reports, so that their summaries compare
+as_of="$(date -u +%Y-%m-%d)"
 : > "$work/results"
 for round in $(seq 1 "$rounds"); do
   db="gqm_bench_$round"
@@ -76,8 +78,8 @@ for round in $(seq 1 "$rounds"); do
   sqlite="$work/store-$round.db"
   read -r s_collect s_rss < <(measure collect --repo "$repo" --store "$sqlite")
   read -r p_collect p_rss < <(measure collect --repo "$repo" --store "$url")
-  read -r s_report _ < <(measure report --offline --repo "$repo" --store "$sqlite" --out "$work/out-s")
-  read -r p_report _ < <(measure report --offline --repo "$repo" --store "$url" --out "$work/out-p")
+  read -r s_report _ < <(measure report --offline --repo "$repo" --store "$sqlite" --as-of "$as_of" --out "$work/out-s")
+  read -r p_report _ < <(measure report --offline --repo "$repo" --store "$url" --as-of "$as_of" --out "$work/out-p")
   python3 - "$work/out-s/summary.json" "$work/out-p/summary.json" <<'PY' || { echo "bench: the two summaries differ" >&2; exit 1; }
 import json, sys
 a, b = (json.load(open(f)) for f in sys.argv[1:3])
