@@ -152,7 +152,8 @@ final class PortfolioCollect {
         return new Outcome(line, code);
     }
 
-    private static String seconds(long startedNanos) {
+    /** The time since {@code startedNanos}, as progress lines show it: "4.1 s". */
+    static String seconds(long startedNanos) {
         return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startedNanos) / 1e9);
     }
 

@@ -76,11 +76,13 @@ final class PortfolioRun {
                 for (int i = 0; i < perRepository.size(); i++) {
                     PortfolioRepository repository = portfolio.repositories().get(i);
                     String step = "[" + (i + 1) + "/" + perRepository.size() + "] " + repository.name();
+                    long started = System.nanoTime();
                     try {
                         ModelResult result = pipeline.measure(perRepository.get(i), model, store);
-                        outcomes.add(writers.submit(() -> write(repository, result, out.resolve(repository.name()), step)));
+                        outcomes.add(writers.submit(() -> write(repository, result, out.resolve(repository.name()), step,
+                                started)));
                     } catch (RuntimeException e) {
-                        outcomes.add(done(failed(repository, e, step)));
+                        outcomes.add(done(failed(repository, e, step, started)));
                     }
                 }
             } catch (StoreException e) {
@@ -111,23 +113,23 @@ final class PortfolioRun {
         }
     }
 
-    private Outcome write(PortfolioRepository repository, ModelResult result, Path dir, String step) {
+    private Outcome write(PortfolioRepository repository, ModelResult result, Path dir, String step, long started) {
         try {
             pipeline.write(result, dir);
         } catch (RuntimeException e) {
-            return failed(repository, e, step);
+            return failed(repository, e, step, started);
         }
-        progress(step + ": " + result.status().label() + " (" + dir + ")");
+        progress(step + ": " + result.status().label() + " in " + PortfolioCollect.seconds(started) + " (" + dir + ")");
         return new Outcome(PortfolioRow.reported(repository.name(), repository.group(), shown(repository), result),
                 ExitCode.OK);
     }
 
-    private Outcome failed(PortfolioRepository repository, RuntimeException e, String step) {
+    private Outcome failed(PortfolioRepository repository, RuntimeException e, String step, long started) {
         int code = e instanceof GqmException g ? g.exitCode() : ExitCode.INTERNAL;
         String message = e instanceof GqmException ? e.getMessage() : "internal error: " + e;
         PortfolioRow row = PortfolioRow.failed(repository.name(), repository.group(), shown(repository),
                 Credentials.masked(showEmails ? message : Privacy.text(message)));
-        progress(step + ": failed: " + row.error());
+        progress(step + ": failed after " + PortfolioCollect.seconds(started) + ": " + row.error());
         if (verbose) {
             synchronized (ctx.err()) {
                 e.printStackTrace(ctx.err());

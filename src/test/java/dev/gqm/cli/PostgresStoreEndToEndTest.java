@@ -234,6 +234,28 @@ class PostgresStoreEndToEndTest {
         }
     }
 
+    @Test
+    void aRefusedPasswordOrAnUnreachableServerIsExitFourAndNoOutputShowsThePassword() throws Exception {
+        Path repo = CommunityFixture.build(dir.resolve("repo"));
+        String wrong = url + "&password=Wrong-" + PostgresServer.PASSWORD;
+        for (String store : List.of(wrong, "jdbc:postgresql://127.0.0.1:1/gqm?user=gqm&password=" + PostgresServer.PASSWORD)) {
+            for (boolean verbose : List.of(false, true)) {
+                List<String> args = new ArrayList<>(List.of("report", "--repo", repo.toString(), "--store", store,
+                        "--out", "out"));
+                if (verbose) {
+                    args.add("--verbose");
+                }
+                CliRunner.Run run = cli(Map.of()).run(args.toArray(String[]::new));
+                assertEquals(ExitCode.INTERNAL, run.exitCode(), run.err());
+                noSecret(run);
+                assertTrue(run.err().startsWith("gqm: store unusable: cannot connect to jdbc:postgresql://127.0.0.1:"),
+                        run.err());
+                assertTrue(run.err().contains("password=***"), run.err());
+            }
+        }
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
     private int count(String sql) throws Exception {
         try (Connection c = server.connect(PostgresServer.database(url)); Statement st = c.createStatement()) {
             try (ResultSet exists = st.executeQuery("SELECT to_regclass('items') IS NOT NULL")) {
