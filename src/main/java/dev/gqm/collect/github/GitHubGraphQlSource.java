@@ -55,7 +55,7 @@ public final class GitHubGraphQlSource implements IssueSource {
     private static final List<String> ISSUE_STATES = List.of("OPEN", "CLOSED");
     private static final List<String> PULL_STATES = List.of("OPEN", "CLOSED", "MERGED");
     private static final List<String> OPEN = List.of("OPEN");
-    static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE = 100;
     static final int NESTED_PAGE_SIZE = 100;
     private static final int MAX_HALVINGS = 3;
     private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
