@@ -352,7 +352,8 @@ public final class SyntheticGitHub implements AutoCloseable {
         return "{\"id\":1,\"node_id\":\"R_1\",\"name\":\"" + parts[1] + "\",\"full_name\":\"" + ownerRepo
                 + "\",\"private\":false,\"owner\":" + user(parts[0], "Organization")
                 + ",\"html_url\":\"" + base + "/" + ownerRepo + "\",\"url\":\"" + base + "/repos/" + ownerRepo
-                + "\",\"has_issues\":true,\"open_issues_count\":" + shape.items() / 7 + "}";
+                + "\",\"has_issues\":true,\"open_issues_count\":"
+                + java.util.stream.IntStream.rangeClosed(1, shape.items()).filter(this::open).count() + "}";
     }
 
     private void issues(HttpExchange exchange, String path, Map<String, String> params) throws IOException {

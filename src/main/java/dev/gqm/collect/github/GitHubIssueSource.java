@@ -138,9 +138,10 @@ public final class GitHubIssueSource implements IssueSource {
     }
 
     /**
-     * The open items only ({@code state=open}), each one's comments by its own listing (only
-     * those whose payload counts any), while the open comments stream has no cursor: that cursor
-     * is written last, so a cold pass stopped halfway starts again. Once it has one, the streams
+     * The open items only ({@code state=open}), with their comments, while the open comments
+     * stream has no cursor: each commented item's own listing, or the repository-wide one when it
+     * has fewer pages (one request of one comment a page tells its length). The per-item reading
+     * writes that cursor last, so a cold pass stopped halfway starts again. Once it has one, the streams
      * are read as {@link #collect} reads its own: everything changed since, closed items too.
      */
     @Override
@@ -156,15 +157,45 @@ public final class GitHubIssueSource implements IssueSource {
             // no ETag: a 304 would say nothing of which items have comments to read
             Listed open = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=open&sort=updated&direction=asc&per_page="
                     + PER_PAGE, null, null, sink);
-            commentsOf(open.commented(), repo, sink);
-            if (open.cursor() != null) {
-                // comments made or edited from here on move this cursor's listing, as in collect
-                deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), List.of(), List.of(), List.of(),
-                        open.cursor()));
+            String everyComment = repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE;
+            if (!open.commented().isEmpty() && commentPages(everyComment) < open.commented().size()) {
+                // fewer pages than open items with comments: the repository-wide listing, as collect reads it
+                oldestFirst(OPEN_COMMENTS, false, everyComment, null, null, sink);
+            } else {
+                commentsOf(open.commented(), repo, sink);
+                if (open.cursor() != null) {
+                    // comments made or edited from here on move this cursor's listing, as in collect
+                    deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), List.of(), List.of(), List.of(),
+                            open.cursor()));
+                }
             }
         }
         Instant pullsSince = cursors.get(OPEN_PULLS);
         pulls(OPEN_PULLS, pullsSince == null ? "open" : "all", repo, pullsSince, etags.get(OPEN_PULLS), sink);
+    }
+
+    /**
+     * How many pages of {@value #PER_PAGE} the repository-wide comment listing {@code pathAndQuery}
+     * has, asked with one comment a page: the last page's number is then the count of comments.
+     */
+    private long commentPages(String pathAndQuery) throws SourceException {
+        URI one = URI.create(apiUrl + pathAndQuery.replace("per_page=" + PER_PAGE, "per_page=1"));
+        GitHubHttp.Page page = http.page(one);
+        long comments = page.last().map(GitHubIssueSource::pageNumber).orElse((long) page.items().size());
+        return (comments + PER_PAGE - 1) / PER_PAGE;
+    }
+
+    private static long pageNumber(URI link) {
+        for (String param : Optional.ofNullable(link.getRawQuery()).orElse("").split("&")) {
+            if (param.startsWith("page=")) {
+                try {
+                    return Long.parseLong(param.substring("page=".length()));
+                } catch (NumberFormatException e) {
+                    return Long.MAX_VALUE;
+                }
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     /** Every comment of each item numbered in {@code numbers}, from the item's own listing. */
