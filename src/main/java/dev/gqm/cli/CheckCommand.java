@@ -68,7 +68,8 @@ final class CheckCommand implements Callable<Integer>, SourceOptions.Holder {
         boolean failed = false;
         try {
             // a gate that measured nothing must not pass: a metric without its source stops the run before collecting
-            Pipeline.Measured measured = run.measure(options, model -> {
+            // the series over time are shown only in a report written beside the check
+            Pipeline.Measured measured = run.measure(options, writeReport, model -> {
                 if (!allowMissingSources) {
                     pipeline.missingSource(options, model).ifPresent(message -> {
                         throw new GqmException(ExitCode.USAGE, message

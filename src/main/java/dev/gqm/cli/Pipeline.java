@@ -220,7 +220,13 @@ final class Pipeline {
         return selection;
     }
 
+    /** The collect stage for a tracker, its whole history. */
     TrackerState collectTracker(Sources o, Store store, Trackers.Active active) {
+        return collectTracker(o, store, active, false);
+    }
+
+    /** The collect stage for a tracker; with {@code openOnly}, the run needs only the items open now ({@link IssueSync}). */
+    TrackerState collectTracker(Sources o, Store store, Trackers.Active active, boolean openOnly) {
         String kind = active.tracker().kind();
         Tracker.Configured tracker = active.configured();
         try {
@@ -234,7 +240,7 @@ final class Pipeline {
             long id = store.sourceId(kind, location);
             IssueSource source = tracker.open(ctx.env(), ctx.clock(), this::progress);
             progress("reading " + tracker.describe());
-            new IssueSync(store.issues(id)).sync(source);
+            new IssueSync(store.issues(id)).sync(source, openOnly);
             progress(active.tracker().name() + ": " + source.requests() + " requests"
                     + (source.points() == 0 ? "" : ", " + source.points() + " points")
                     + (source.notModified() == 0 ? "" : " (" + source.notModified() + " not modified)"));
@@ -270,6 +276,25 @@ final class Pipeline {
         return needed.stream().anyMatch(Source::tracker);
     }
 
+    /** How close to now an as-of still counts as the present, for {@link #openItemsSuffice}. */
+    static final java.time.Duration PRESENT = java.time.Duration.ofMinutes(1);
+
+    /**
+     * Whether the run needs only the tracker items open now: the outputs show no series over time,
+     * as-of is the present, and every tracker metric of the model {@link
+     * dev.gqm.metric.Metric#readsOnlyOpenItems reads only the open items}.
+     */
+    boolean openItemsSuffice(Plan plan, Model model) {
+        Instant now = ctx.clock().instant();
+        if (plan.overTime() || plan.asOf().isBefore(now.minus(PRESENT)) || plan.asOf().isAfter(now.plus(PRESENT))) {
+            return false;
+        }
+        return model.goals().stream().flatMap(g -> g.questions().stream()).flatMap(q -> q.metrics().stream())
+                .map(u -> catalog.find(u.metric()).orElseThrow())
+                .filter(m -> m.requires().tracker())
+                .allMatch(dev.gqm.metric.Metric::readsOnlyOpenItems);
+    }
+
     /** The sources the model's metrics read. */
     Set<Source> needed(Model model) {
         return model.goals().stream().flatMap(g -> g.questions().stream()).flatMap(q -> q.metrics().stream())
@@ -300,15 +325,21 @@ final class Pipeline {
 
     /**
      * A run's options checked once, up front, into the values the stages use: the sources, the
-     * instant, the tracker turned on, the identities file, whether e-mails stay. A usage error
-     * here creates and locks no store.
+     * instant, the tracker turned on, the identities file, whether e-mails stay, whether the
+     * outputs show the metrics over time (a report's series and charts). A usage error here
+     * creates and locks no store.
      */
     record Plan(Sources sources, Instant asOf, Trackers.Selection tracker, IdentitiesFile identities,
-                boolean showEmails) {
+                boolean showEmails, boolean overTime) {
     }
 
+    /** The plan of a run whose outputs show the metrics over time (a report). */
     Plan plan(RunOptions o) {
-        return new Plan(Sources.of(o), asOf(o), checkTrackerOptions(o), identities(o), o.showEmails);
+        return plan(o, true);
+    }
+
+    Plan plan(RunOptions o, boolean overTime) {
+        return new Plan(Sources.of(o), asOf(o), checkTrackerOptions(o), identities(o), o.showEmails, overTime);
     }
 
     /** A model and what it measured. */
@@ -347,8 +378,12 @@ final class Pipeline {
         return new GqmException(e instanceof StoreLockedException ? ExitCode.LOCKED : ExitCode.INTERNAL, e.getMessage(), e);
     }
 
-    /** What the collect stage left in the store: the sources the model reads, each when collected. */
-    record Collected(Instant generatedAt, Set<Source> needed, Optional<GitState> git, List<TrackerState> trackers) {
+    /**
+     * What the collect stage left in the store: the sources the model reads, each when collected;
+     * {@code openOnly}: the run needed only the tracker items open now.
+     */
+    record Collected(Instant generatedAt, Set<Source> needed, Optional<GitState> git, List<TrackerState> trackers,
+                     boolean openOnly) {
         Collected {
             trackers = List.copyOf(trackers);
         }
@@ -364,12 +399,13 @@ final class Pipeline {
         }
         ahead.gitCollected();
         List<TrackerState> trackers = new ArrayList<>();
+        boolean openOnly = openItemsSuffice(plan, model);
         if (needsTracker(needed)) {
             for (Trackers.Active active : plan.tracker().all()) {
-                trackers.add(collectTracker(plan.sources(), store, active));
+                trackers.add(collectTracker(plan.sources(), store, active, openOnly));
             }
         }
-        return new Collected(generatedAt, needed, git, trackers);
+        return new Collected(generatedAt, needed, git, trackers, openOnly);
     }
 
     /** The dataset stage's value: the dataset, when it was made, the sources it was built from and the run's warnings. */
@@ -425,6 +461,12 @@ final class Pipeline {
                     String text = "the store holds only part of " + state.repository() + "'s "
                             + (active.tracker().role() == Tracker.Role.FORGE ? "issues and change requests" : "issues")
                             + ": its last collection did not finish (run again without --offline to complete it)";
+                    warnings.add(text);
+                    built = built.withNotes(List.of(new Note(Note.PARTIAL_COLLECTION, text)));
+                } else if (!collected.openOnly() && issues.holdsOnlyOpenItems()) {
+                    String text = "the store holds only the items of " + state.repository()
+                            + " that were open when it was collected, not their history"
+                            + " (run again without --offline to collect the rest)";
                     warnings.add(text);
                     built = built.withNotes(List.of(new Note(Note.PARTIAL_COLLECTION, text)));
                 }

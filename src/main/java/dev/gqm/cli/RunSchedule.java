@@ -72,16 +72,17 @@ final class RunSchedule implements Pipeline.Ahead {
     /**
      * Loads the model named by the options, runs {@code check} on it (it throws to stop the run
      * before anything is collected), plans the run and measures it, with the work ahead around
-     * the stages; the caller ends with {@link #finish()}.
+     * the stages; the caller ends with {@link #finish()}. {@code overTime}: the outputs show the
+     * metrics over time ({@link Pipeline.Plan}).
      */
-    Pipeline.Measured measure(RunOptions o, Consumer<Model> check) {
+    Pipeline.Measured measure(RunOptions o, boolean overTime, Consumer<Model> check) {
         Pipeline.Sources sources = Pipeline.Sources.of(o);
         openAhead(sources);
         try {
             Model model = stages.loadModel(o.model);
             check.accept(model);
             // options before the store: a usage error creates and locks no store
-            Pipeline.Plan plan = stages.plan(o);
+            Pipeline.Plan plan = stages.plan(o, overTime);
             try (Store store = stages.openStore(sources)) {
                 Trace.at("store open");
                 planIdleWork(plan, model);
@@ -95,7 +96,7 @@ final class RunSchedule implements Pipeline.Ahead {
     }
 
     Pipeline.Measured measure(RunOptions o) {
-        return measure(o, model -> { });
+        return measure(o, true, model -> { });
     }
 
     /**

@@ -22,6 +22,23 @@ public interface IssueSource {
         collect(cursors, Map.of(), sink);
     }
 
+    /** Whether it can {@link #collectOpen collect only the items open now}. */
+    default boolean collectsOpenOnly() {
+        return false;
+    }
+
+    /**
+     * As {@link #collect}, for a run that needs only the items open now: a stream without a
+     * cursor reads only the items open now, with what happened on them; a stream with a cursor
+     * reads every item changed since, closed ones too, so that an item closed since is learnt.
+     * Its streams are named apart from {@link #collect}'s, so that a later {@link #collect} finds
+     * no cursor of its own and reads the whole history from the start.
+     */
+    default void collectOpen(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
+            throws SourceException {
+        throw new UnsupportedOperationException(repository() + ": no open-only collection");
+    }
+
     /**
      * Collects every review of each change request in {@code changes} (those updated since their
      * reviews were last read in full), one sink page per change request marked

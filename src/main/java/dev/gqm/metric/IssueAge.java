@@ -21,6 +21,11 @@ final class IssueAge extends TrackerDuration {
     }
 
     @Override
+    public boolean readsOnlyOpenItems() {
+        return true;
+    }
+
+    @Override
     boolean observed(TrackedItem t, MetricQuery q) {
         return t.openAt(q.asOf());
     }

@@ -18,6 +18,15 @@ public interface Metric {
 
     Source requires();
 
+    /**
+     * Whether its value as of as-of reads only the tracker items open at as-of and what happened
+     * on them (an item closed by then cannot change it), so a run as of now may collect only the
+     * items open now. Its series over time reads more: earlier points need items closed since.
+     */
+    default boolean readsOnlyOpenItems() {
+        return false;
+    }
+
     /** Which way the value is better, as reports say it. */
     Direction better();
 

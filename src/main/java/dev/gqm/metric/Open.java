@@ -14,6 +14,11 @@ final class Open extends KindCount {
     }
 
     @Override
+    public boolean readsOnlyOpenItems() {
+        return true;
+    }
+
+    @Override
     boolean counts(TrackedItem t, MetricQuery q) {
         return t.openAt(q.asOf());
     }

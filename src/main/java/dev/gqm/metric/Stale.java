@@ -33,6 +33,11 @@ final class Stale extends KindCount {
     }
 
     @Override
+    public boolean readsOnlyOpenItems() {
+        return true;
+    }
+
+    @Override
     boolean counts(TrackedItem t, MetricQuery q) {
         return t.openAt(q.asOf()) && t.lastActivity(q.asOf()).isBefore(q.asOf().minus(q.use().duration("inactive_for").toJava()));
     }

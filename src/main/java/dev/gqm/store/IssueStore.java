@@ -133,6 +133,8 @@ public final class IssueStore {
     private static final String MARKER_PREFIX = "gqm:";
     private static final String STARTED = MARKER_PREFIX + "collection-started";
     private static final String FINISHED = MARKER_PREFIX + "collection-finished";
+    /** Present while the store holds only the items that were open when it was collected. */
+    private static final String OPEN_ONLY = MARKER_PREFIX + "open-items-only";
 
     private Map<String, Long> markers() throws SQLException {
         Map<String, Long> all = new HashMap<>();
@@ -187,6 +189,33 @@ public final class IssueStore {
         Map<String, Long> all = markers();
         Long started = all.get(STARTED);
         return started != null && !started.equals(all.get(FINISHED));
+    }
+
+    /**
+     * Whether the store holds only the items open when they were collected, not the tracker's
+     * history (see {@link IssueSync#sync(dev.gqm.collect.IssueSource, boolean)}).
+     */
+    public boolean holdsOnlyOpenItems() throws StoreException {
+        return Store.guard(() -> markers().containsKey(OPEN_ONLY));
+    }
+
+    /** Records that the store holds only the open items ({@code true}), or the whole history again. */
+    public void markOnlyOpenItems(boolean onlyOpen) throws StoreException {
+        Store.guard(() -> {
+            if (onlyOpen) {
+                writeMarker(OPEN_ONLY, 1);
+            } else {
+                Transaction.run(connection, () -> {
+                    try (PreparedStatement delete = connection.prepareStatement(
+                            "DELETE FROM issue_cursors WHERE source_id = ? AND stream = ?")) {
+                        delete.setLong(1, sourceId);
+                        delete.setString(2, OPEN_ONLY);
+                        delete.executeUpdate();
+                    }
+                });
+            }
+            return null;
+        });
     }
 
     private void writeMarker(String stream, long value) throws SQLException {

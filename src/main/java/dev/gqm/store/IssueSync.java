@@ -4,6 +4,8 @@ import dev.gqm.collect.IssueSinkFailure;
 import dev.gqm.collect.IssueSource;
 import dev.gqm.collect.SourceException;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
 
 /**
  * Brings the store up to date with an issue tracker: issues, comments and pull-request fields
@@ -17,11 +19,37 @@ public final class IssueSync {
         this.store = store;
     }
 
+    /** Brings the store up to date with the tracker's whole history. */
     public void sync(IssueSource source) throws SourceException, StoreException {
+        sync(source, false);
+    }
+
+    /**
+     * Brings the store up to date; with {@code openOnly}, the run needs only the items open now.
+     * Then a store with nothing of the source yet (or only its open items) is filled with the
+     * open items alone, and it records so. A run that needs the history over a store that holds
+     * only the open items reads the whole history from the start (over what is there) and clears
+     * that record only once it has read everything, so a pass stopped halfway is resumed by the
+     * next such run. A store that holds the history is simply brought up to date.
+     */
+    public void sync(IssueSource source, boolean openOnly) throws SourceException, StoreException {
         try {
             store.collectionStarted();
-            source.collect(store.cursors(), store.etags(), store.sink());
+            boolean holdsOpenOnly = store.holdsOnlyOpenItems();
+            Map<String, Instant> cursors = store.cursors();
+            boolean open = openOnly && source.collectsOpenOnly() && (holdsOpenOnly || cursors.isEmpty());
+            if (open) {
+                if (!holdsOpenOnly) {
+                    store.markOnlyOpenItems(true);
+                }
+                source.collectOpen(cursors, store.etags(), store.sink());
+            } else {
+                source.collect(cursors, store.etags(), store.sink());
+            }
             source.reviews(store.changesNeedingReviews(), store.sink());
+            if (!open && holdsOpenOnly) {
+                store.markOnlyOpenItems(false);
+            }
             store.collectionFinished();
         } catch (IssueSinkFailure failure) {
             if (failure.getCause() instanceof SQLException sql) {

@@ -69,6 +69,7 @@ public final class SyntheticGitHub implements AutoCloseable {
 
     private final String ownerRepo;
     private final Shape shape;
+    private final SyntheticGitHubGraphQl graphQl;
     private final HttpServer server;
     private final ExecutorService executor;
     private final String base;
@@ -91,6 +92,7 @@ public final class SyntheticGitHub implements AutoCloseable {
     public SyntheticGitHub(String ownerRepo, Shape shape, int port) throws IOException {
         this.ownerRepo = ownerRepo;
         this.shape = shape;
+        this.graphQl = new SyntheticGitHubGraphQl(this, ownerRepo);
         int n = shape.items();
         updated = new long[n];
         byUpdated = new int[n];
@@ -127,18 +129,21 @@ public final class SyntheticGitHub implements AutoCloseable {
     }
 
     /**
-     * Requests per endpoint ("repository", "issues", "comments", "pulls", "reviews", "other"),
-     * their "total", how many of them were answered 304 ("not_modified"), and "span_ms" from the
-     * first request to the last answer.
+     * Requests per endpoint ("repository", "issues", "comments", "pulls", "reviews", "item_comments"
+     * (an item's own comment listing), "graphql", "other"), their "total", how many of them were
+     * answered 304 ("not_modified"), the GraphQL rate-limit "points" spent, and "span_ms" from
+     * the first request to the last answer.
      */
     public Map<String, Long> stats(boolean reset) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (String key : List.of("repository", "issues", "comments", "pulls", "reviews", "other")) {
+        for (String key : List.of("repository", "issues", "comments", "pulls", "reviews", "item_comments", "graphql",
+                "other")) {
             AtomicLong c = counts.get(key);
             out.put(key, c == null ? 0 : reset ? c.getAndSet(0) : c.get());
         }
         out.put("total", out.values().stream().mapToLong(Long::longValue).sum());
         out.put("not_modified", reset ? notModified.getAndSet(0) : notModified.get());
+        out.put("points", graphQl.points(reset));
         long first = reset ? firstNanos.getAndSet(Long.MAX_VALUE) : firstNanos.get();
         long last = reset ? lastNanos.getAndSet(Long.MIN_VALUE) : lastNanos.get();
         out.put("span_ms", last < first ? 0 : (last - first) / 1_000_000);
@@ -176,18 +181,93 @@ public final class SyntheticGitHub implements AutoCloseable {
 
     // ---- the synthetic repository ----
 
-    private boolean isPull(int number) {
+    boolean isPull(int number) {
         long n = shape.items();
         long p = shape.pulls();
         return number * p / n > (number - 1) * p / n;
     }
 
-    private static long created(int number) {
+    static long created(int number) {
         return T0 + number * HOUR;
     }
 
-    private boolean open(int number) {
-        return number % 4 == 0;
+    /**
+     * 14 % of the items are open, as on a tracker that keeps up with its work; picked by a
+     * multiplicative hash of the number, so that open items fall on issues and pull requests alike.
+     */
+    boolean open(int number) {
+        return ((number * 2_654_435_761L) >>> 8) % 100 < 14;
+    }
+
+    /** When item {@code number} was closed, or 0 while open: a minute after its last comment. */
+    long closedAt(int number) {
+        return open(number) ? 0 : created(number) + (shape.commentsPerItem() + 1) * MINUTE;
+    }
+
+    /** When pull request {@code number} was merged, or 0: most closed ones were, every fifth was not. */
+    long mergedAt(int number) {
+        return isPull(number) && !open(number) && number % 5 != 0 ? closedAt(number) : 0;
+    }
+
+    /** A draft: an open pull request whose number is a multiple of 11. */
+    boolean draft(int number) {
+        return isPull(number) && open(number) && number % 11 == 0;
+    }
+
+    synchronized long updatedAt(int number) {
+        return updated[number - 1];
+    }
+
+    /** The item numbers, oldest update first (a snapshot: a touch makes a new array). */
+    synchronized int[] numbersByUpdate() {
+        return byUpdated;
+    }
+
+    int items() {
+        return shape.items();
+    }
+
+    /** The ids of item {@code number}'s comments, oldest first. */
+    synchronized List<Long> commentIds(int number) {
+        List<Long> ids = new ArrayList<>();
+        long first = (long) (number - 1) * shape.commentsPerItem() + 1;
+        for (long id = first; id < first + shape.commentsPerItem(); id++) {
+            ids.add(id);
+        }
+        if (extraCommentCount[number - 1] > 0) {
+            for (int i = 0; i < extraComments.size(); i++) {
+                if (extraComments.get(i)[0] == number) {
+                    ids.add(baseComments() + i + 1);
+                }
+            }
+        }
+        return ids;
+    }
+
+    synchronized long commentAt(long id) {
+        return commentTime(id);
+    }
+
+    /** A comment's author: every tenth a bot. */
+    static boolean commentByBot(long id) {
+        return id % 10 == 0;
+    }
+
+    static String commentLogin(int issue, long id) {
+        return commentByBot(id) ? "dependabot" : login(issue + (int) id);
+    }
+
+    /** Pull request {@code number}'s reviews: 1 or 2. */
+    static int reviewCount(int number) {
+        return 1 + number % 2;
+    }
+
+    static long reviewAt(int number, int i) {
+        return created(number) + (30 + i) * MINUTE;
+    }
+
+    static String reviewLogin(int number, int i) {
+        return login(number + 7 * (i + 1));
     }
 
     private long baseComments() {
@@ -235,6 +315,10 @@ public final class SyntheticGitHub implements AutoCloseable {
                 endpoint = "pulls";
             } else if (path.startsWith(repo + "/pulls/") && path.endsWith("/reviews")) {
                 endpoint = "reviews";
+            } else if (path.startsWith(repo + "/issues/") && path.endsWith("/comments")) {
+                endpoint = "item_comments";
+            } else if (path.equals("/graphql") && exchange.getRequestMethod().equals("POST")) {
+                endpoint = "graphql";
             } else {
                 endpoint = "other";
                 // a request the benchmark does not expect: name it, so the waste can be found
@@ -251,6 +335,9 @@ public final class SyntheticGitHub implements AutoCloseable {
                     case "pulls" -> pulls(exchange, path, params);
                     case "reviews" -> reviews(exchange, path, params,
                             path.substring((repo + "/pulls/").length(), path.length() - "/reviews".length()));
+                    case "item_comments" -> itemComments(exchange, path, params,
+                            path.substring((repo + "/issues/").length(), path.length() - "/comments".length()));
+                    case "graphql" -> send(exchange, 200, graphQl.answer(exchange.getRequestBody().readAllBytes()));
                     default -> send(exchange, 404, "{\"message\":\"Not Found\"}");
                 }
             } catch (IllegalArgumentException e) {
@@ -265,7 +352,8 @@ public final class SyntheticGitHub implements AutoCloseable {
         return "{\"id\":1,\"node_id\":\"R_1\",\"name\":\"" + parts[1] + "\",\"full_name\":\"" + ownerRepo
                 + "\",\"private\":false,\"owner\":" + user(parts[0], "Organization")
                 + ",\"html_url\":\"" + base + "/" + ownerRepo + "\",\"url\":\"" + base + "/repos/" + ownerRepo
-                + "\",\"has_issues\":true,\"open_issues_count\":" + shape.items() / 4 + "}";
+                + "\",\"has_issues\":true,\"open_issues_count\":"
+                + java.util.stream.IntStream.rangeClosed(1, shape.items()).filter(this::open).count() + "}";
     }
 
     private void issues(HttpExchange exchange, String path, Map<String, String> params) throws IOException {
@@ -324,8 +412,8 @@ public final class SyntheticGitHub implements AutoCloseable {
     private void item(StringBuilder out, int number, boolean asPull) {
         boolean pull = isPull(number);
         long created = created(number);
-        long closed = open(number) ? 0 : created + (shape.commentsPerItem() + 1) * MINUTE;
-        long merged = pull && closed != 0 && number % 7 != 0 ? closed : 0;
+        long closed = closedAt(number);
+        long merged = mergedAt(number);
         long updatedAt;
         int comments;
         synchronized (this) {
@@ -351,7 +439,7 @@ public final class SyntheticGitHub implements AutoCloseable {
                 .append(",\"author_association\":\"").append(number % 5 == 0 ? "MEMBER" : "CONTRIBUTOR")
                 .append("\",\"body\":\"").append(BODY).append("\"");
         if (asPull) {
-            out.append(",\"draft\":").append(number % 11 == 0 && closed == 0)
+            out.append(",\"draft\":").append(draft(number))
                     .append(",\"merged_at\":").append(merged == 0 ? "null" : quoted(merged))
                     .append(",\"head\":{\"ref\":\"topic-").append(number).append("\",\"sha\":\"")
                     .append(String.format("%040x", number)).append("\"},\"base\":{\"ref\":\"main\"}");
@@ -394,45 +482,72 @@ public final class SyntheticGitHub implements AutoCloseable {
                     issue = commentIssue(id);
                     at = commentTime(id);
                 }
-                out.append(i == from ? "" : ",").append("{\"url\":\"").append(base).append("/repos/")
-                        .append(ownerRepo).append("/issues/comments/").append(id)
-                        .append("\",\"html_url\":\"").append(base).append("/").append(ownerRepo).append("/issues/")
-                        .append(issue).append("#issuecomment-").append(id).append("\",\"issue_url\":\"")
-                        .append(base).append("/repos/").append(ownerRepo).append("/issues/").append(issue)
-                        .append("\",\"id\":").append(id).append(",\"node_id\":\"IC_").append(id)
-                        .append("\",\"user\":")
-                        .append(id % 10 == 0 ? user("dependabot[bot]", "Bot") : user(login(issue + (int) id), "User"))
-                        .append(",\"created_at\":\"").append(time(at)).append("\",\"updated_at\":\"")
-                        .append(time(at)).append("\",\"author_association\":\"CONTRIBUTOR\",\"body\":\"")
-                        .append(BODY, 0, 120).append("\"}");
+                out.append(i == from ? "" : ",");
+                comment(out, id, issue, at);
+            }
+        });
+    }
+
+    private void comment(StringBuilder out, long id, int issue, long at) {
+        out.append("{\"url\":\"").append(base).append("/repos/")
+                .append(ownerRepo).append("/issues/comments/").append(id)
+                .append("\",\"html_url\":\"").append(base).append("/").append(ownerRepo).append("/issues/")
+                .append(issue).append("#issuecomment-").append(id).append("\",\"issue_url\":\"")
+                .append(base).append("/repos/").append(ownerRepo).append("/issues/").append(issue)
+                .append("\",\"id\":").append(id).append(",\"node_id\":\"IC_").append(id)
+                .append("\",\"user\":")
+                .append(commentByBot(id) ? user(commentLogin(issue, id) + "[bot]", "Bot")
+                        : user(commentLogin(issue, id), "User"))
+                .append(",\"created_at\":\"").append(time(at)).append("\",\"updated_at\":\"")
+                .append(time(at)).append("\",\"author_association\":\"CONTRIBUTOR\",\"body\":\"")
+                .append(BODY, 0, 120).append("\"}");
+    }
+
+    /** The number of an item of the repository written in a path, or 0. */
+    private int itemNumber(String text) {
+        try {
+            int number = Integer.parseInt(text);
+            return number >= 1 && number <= shape.items() ? number : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** {@code /issues/N/comments}: one item's comments, oldest first. */
+    private void itemComments(HttpExchange exchange, String path, Map<String, String> params, String numberText)
+            throws IOException {
+        int number = itemNumber(numberText);
+        if (number == 0) {
+            send(exchange, 404, "{\"message\":\"Not Found\"}");
+            return;
+        }
+        List<Long> ids = commentIds(number);
+        send(exchange, path, params, ids.size(), (from, to, out) -> {
+            for (int i = from; i < to; i++) {
+                out.append(i == from ? "" : ",");
+                comment(out, ids.get(i), number, commentAt(ids.get(i)));
             }
         });
     }
 
     private void reviews(HttpExchange exchange, String path, Map<String, String> params, String numberText)
             throws IOException {
-        int number;
-        try {
-            number = Integer.parseInt(numberText);
-        } catch (NumberFormatException e) {
+        int number = itemNumber(numberText);
+        if (number == 0 || !isPull(number)) {
             send(exchange, 404, "{\"message\":\"Not Found\"}");
             return;
         }
-        if (number < 1 || number > shape.items() || !isPull(number)) {
-            send(exchange, 404, "{\"message\":\"Not Found\"}");
-            return;
-        }
-        int count = 1 + number % 2;
+        int count = reviewCount(number);
         send(exchange, path, params, count, (from, to, out) -> {
             for (int i = from; i < to; i++) {
                 long id = number * 10L + i;
                 out.append(i == from ? "" : ",").append("{\"id\":").append(id).append(",\"node_id\":\"PRR_")
-                        .append(id).append("\",\"user\":").append(user(login(number + 7 * (i + 1)), "User"))
+                        .append(id).append("\",\"user\":").append(user(reviewLogin(number, i), "User"))
                         .append(",\"body\":\"\",\"state\":\"").append(i == 0 ? "COMMENTED" : "APPROVED")
                         .append("\",\"html_url\":\"").append(base).append("/").append(ownerRepo).append("/pull/")
                         .append(number).append("#pullrequestreview-").append(id)
                         .append("\",\"author_association\":\"MEMBER\",\"submitted_at\":\"")
-                        .append(time(created(number) + (30 + i) * MINUTE)).append("\",\"commit_id\":\"")
+                        .append(time(reviewAt(number, i))).append("\",\"commit_id\":\"")
                         .append(String.format("%040x", number)).append("\"}");
             }
         });
@@ -514,11 +629,11 @@ public final class SyntheticGitHub implements AutoCloseable {
                 + "\",\"html_url\":\"" + base + "/" + login + "\",\"type\":\"" + type + "\",\"site_admin\":false}";
     }
 
-    private static String login(int seed) {
+    static String login(int seed) {
         return "user" + Math.floorMod(seed * 31, USERS);
     }
 
-    private static String time(long epochMilli) {
+    static String time(long epochMilli) {
         return Instant.ofEpochMilli(epochMilli).toString();
     }
 

@@ -32,6 +32,7 @@ class ActionTest {
 
     static Map<String, Object> action;
     static String getGqm;
+    static String check;
 
     @TempDir
     Path dir;
@@ -47,6 +48,7 @@ class ActionTest {
         action = WorkflowYaml.load(ACTION);
         List<Object> steps = list(map(action.get("runs"), "runs").get("steps"), "runs.steps");
         getGqm = (String) step(steps, "name", "Get gqm").get("run");
+        check = (String) step(steps, "name", "gqm check").get("run");
     }
 
     @BeforeEach
@@ -133,6 +135,30 @@ class ActionTest {
         assertEquals(exitCode, run.exitCode(), run.output());
         assertTrue(run.output().contains("::error title=gqm action::" + error), run.output());
         assertEquals("", Files.readString(output), "no jar for the next step");
+    }
+
+    /** The arguments the check step gives java (a stub that logs them) with these inputs. */
+    private String checkArguments(Map<String, String> inputs) throws Exception {
+        stub(dir.resolve("bin"), "java", "echo \"java $*\" >> \"$STUB_LOG\"\n");
+        env.putAll(Map.of("GQM_JAR", "gqm.jar", "GQM_MODEL", "stale-issues", "GQM_GITHUB_REPOSITORY", "o/r",
+                "GQM_GITHUB_API_URL", "https://api.github.com", "GQM_FAIL_ON", "fail", "GQM_JUNIT", "",
+                "GQM_ARGS", "", "GQM_GITHUB_API", ""));
+        env.putAll(inputs);
+        WorkflowYaml.Run run = WorkflowYaml.bash(check, dir, env);
+        assertEquals(0, run.exitCode(), run.output());
+        return String.join("\n", log());
+    }
+
+    @Test
+    void theGitHubApiInputIsPassedOnOnlyWhenGiven() throws Exception {
+        assertEquals("java -Djava.awt.headless=true -jar gqm.jar check --model stale-issues --fail-on fail"
+                + " --github o/r --github-api-url https://api.github.com --github-api rest",
+                checkArguments(Map.of("GQM_GITHUB_API", "rest")));
+        Files.writeString(log, "");
+        assertEquals("java -Djava.awt.headless=true -jar gqm.jar check --model stale-issues --fail-on fail"
+                + " --github o/r --github-api-url https://api.github.com", checkArguments(Map.of()));
+        Map<String, Object> input = map(map(action.get("inputs"), "inputs").get("github-api"), "inputs.github-api");
+        assertEquals("", input.get("default"));
     }
 
     @Test

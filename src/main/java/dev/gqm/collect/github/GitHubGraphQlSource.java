@@ -49,7 +49,13 @@ import java.util.regex.Pattern;
 public final class GitHubGraphQlSource implements IssueSource {
     public static final String ISSUES = "gql-issues";
     public static final String PULLS = "gql-pulls";
-    static final int PAGE_SIZE = 50;
+    /** The streams of {@link #collectOpen}. */
+    public static final String OPEN_ISSUES = "gql-issues:open";
+    public static final String OPEN_PULLS = "gql-pulls:open";
+    private static final List<String> ISSUE_STATES = List.of("OPEN", "CLOSED");
+    private static final List<String> PULL_STATES = List.of("OPEN", "CLOSED", "MERGED");
+    private static final List<String> OPEN = List.of("OPEN");
+    static final int PAGE_SIZE = 100;
     static final int NESTED_PAGE_SIZE = 100;
     private static final int MAX_HALVINGS = 3;
     private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
@@ -101,13 +107,14 @@ public final class GitHubGraphQlSource implements IssueSource {
             + " author " + ACTOR + " authorAssociation labels(first: 100) { nodes { name } } "
             + Nested.COMMENTS.first(50);
     static final String ISSUES_QUERY = "query($owner: String!, $name: String!, $n: Int!, $after: String,"
-            + " $since: DateTime) { " + RATE_LIMIT + " repository(owner: $owner, name: $name) {"
+            + " $since: DateTime, $states: [IssueState!]) { " + RATE_LIMIT + " repository(owner: $owner, name: $name) {"
             + " issues(first: $n, after: $after, orderBy: {field: UPDATED_AT, direction: ASC},"
-            + " filterBy: {since: $since}, states: [OPEN, CLOSED]) { " + PAGE_INFO + " nodes { " + ITEM + " "
+            + " filterBy: {since: $since}, states: $states) { " + PAGE_INFO + " nodes { " + ITEM + " "
             + Nested.ISSUE_EVENTS.first(50) + " } } } }";
-    static final String PULLS_QUERY = "query($owner: String!, $name: String!, $n: Int!, $after: String) { "
-            + RATE_LIMIT + " repository(owner: $owner, name: $name) {"
-            + " pullRequests(first: $n, after: $after, orderBy: {field: UPDATED_AT, direction: DESC}) { "
+    static final String PULLS_QUERY = "query($owner: String!, $name: String!, $n: Int!, $after: String,"
+            + " $states: [PullRequestState!]) { " + RATE_LIMIT + " repository(owner: $owner, name: $name) {"
+            + " pullRequests(first: $n, after: $after, orderBy: {field: UPDATED_AT, direction: DESC},"
+            + " states: $states) { "
             + PAGE_INFO + " nodes { " + ITEM + " mergedAt isDraft " + Nested.REVIEWS.first(50) + " "
             + Nested.PULL_EVENTS.first(50) + " } } } }";
 
@@ -168,21 +175,37 @@ public final class GitHubGraphQlSource implements IssueSource {
     @Override
     public void collect(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
             throws SourceException {
-        issues(cursors.get(ISSUES), sink);
-        pulls(cursors.get(PULLS), sink);
+        issues(ISSUES, cursors.get(ISSUES), ISSUE_STATES, sink);
+        pulls(PULLS, cursors.get(PULLS), PULL_STATES, sink);
+    }
+
+    @Override
+    public boolean collectsOpenOnly() {
+        return true;
+    }
+
+    /** A stream without a cursor asks for the open items alone ({@code states: OPEN}); one with a cursor for all changed since. */
+    @Override
+    public void collectOpen(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
+            throws SourceException {
+        Instant issuesSince = cursors.get(OPEN_ISSUES);
+        issues(OPEN_ISSUES, issuesSince, issuesSince == null ? OPEN : ISSUE_STATES, sink);
+        Instant pullsSince = cursors.get(OPEN_PULLS);
+        pulls(OPEN_PULLS, pullsSince, pullsSince == null ? OPEN : PULL_STATES, sink);
     }
 
     // Oldest first from the cursor (GitHub's `since` includes it): every page moves the cursor.
-    private void issues(Instant since, IssueSink sink) throws SourceException {
+    private void issues(String stream, Instant since, List<String> states, IssueSink sink) throws SourceException {
         String after = null;
         Instant cursor = since;
         int pages = 0;
         do {
             if (pages > 0 && pages % GitHubIssueSource.PROGRESS_PAGES == 0) {
-                progress.accept("GitHub " + ISSUES + ": " + pages * pageSize + " read");
+                progress.accept("GitHub " + stream + ": " + pages * pageSize + " read");
             }
             Map<String, Object> variables = repositoryVariables(after);
             variables.put("since", since == null ? null : since.toString());
+            variables.put("states", states);
             JsonNode listing = query(ISSUES_QUERY, variables).path("repository").path("issues");
             Records records = new Records(since);
             for (JsonNode node : listing.path("nodes")) {
@@ -192,18 +215,20 @@ public final class GitHubGraphQlSource implements IssueSource {
             after = next(listing);
             pages++;
             if (!records.items.isEmpty()) {
-                deliver(sink, records.page(ISSUES, cursor));
+                deliver(sink, records.page(stream, cursor));
             }
         } while (after != null);
     }
 
     // Newest first down to the cursor (pull requests have no `since`); the cursor moves only with
     // the last page, so a run stopped midway reads them again from the newest.
-    private void pulls(Instant since, IssueSink sink) throws SourceException {
+    private void pulls(String stream, Instant since, List<String> states, IssueSink sink) throws SourceException {
         String after = null;
         Instant newest = null;
         do {
-            JsonNode listing = query(PULLS_QUERY, repositoryVariables(after)).path("repository").path("pullRequests");
+            Map<String, Object> variables = repositoryVariables(after);
+            variables.put("states", states);
+            JsonNode listing = query(PULLS_QUERY, variables).path("repository").path("pullRequests");
             Records records = new Records(since);
             boolean reachedCursor = false;
             for (JsonNode node : listing.path("nodes")) {
@@ -217,7 +242,7 @@ public final class GitHubGraphQlSource implements IssueSource {
             after = reachedCursor ? null : next(listing);
             Instant cursor = after == null ? newest : null;
             if (!records.items.isEmpty() || cursor != null) {
-                deliver(sink, records.page(PULLS, cursor));
+                deliver(sink, records.page(stream, cursor));
             }
         } while (after != null);
     }

@@ -43,10 +43,10 @@ final class GitHubHttp implements GitHubConnector {
     static final Duration RESPONSE_DEADLINE = HttpTransport.RESPONSE_DEADLINE;
 
     /**
-     * One page of a listing: the JSON array, the next page's address and the answer's ETag, if
-     * any; or, for a conditional request, {@code notModified} and nothing else.
+     * One page of a listing: the JSON array, the next and last pages' addresses and the answer's
+     * ETag, if any; or, for a conditional request, {@code notModified} and nothing else.
      */
-    record Page(JsonNode items, Optional<URI> next, Optional<String> etag, boolean notModified) {
+    record Page(JsonNode items, Optional<URI> next, Optional<URI> last, Optional<String> etag, boolean notModified) {
     }
 
     private final URI apiUrl;
@@ -97,7 +97,7 @@ final class GitHubHttp implements GitHubConnector {
         }
         HttpResponse<byte[]> response = transport.exchange(request.build());
         if (response.statusCode() == 304) {
-            return new Page(json.createArrayNode(), Optional.empty(), Optional.empty(), true);
+            return new Page(json.createArrayNode(), Optional.empty(), Optional.empty(), Optional.empty(), true);
         }
         JsonNode items;
         try {
@@ -113,6 +113,7 @@ final class GitHubHttp implements GitHubConnector {
         }
         Optional<String> link = response.headers().firstValue("Link");
         return new Page(items, link.isPresent() ? LinkHeader.next(link.get(), "GitHub") : Optional.empty(),
+                link.isPresent() ? LinkHeader.rel(link.get(), "last", "GitHub") : Optional.empty(),
                 response.headers().firstValue("ETag").filter(e -> !e.isBlank()), false);
     }
 

@@ -45,6 +45,10 @@ public final class GitHubIssueSource implements IssueSource {
     public static final String ISSUES = "issues";
     public static final String COMMENTS = "comments";
     public static final String PULLS = "pulls";
+    /** The streams of {@link #collectOpen}. */
+    public static final String OPEN_ISSUES = "issues:open";
+    public static final String OPEN_COMMENTS = "comments:open";
+    public static final String OPEN_PULLS = "pulls:open";
     static final String REVIEWS_PREFIX = "reviews:";
     private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final int PER_PAGE = 100;
@@ -114,11 +118,101 @@ public final class GitHubIssueSource implements IssueSource {
             lookUpRepository();
         }
         String repo = "/repos/" + ownerRepo;
-        oldestFirst(ISSUES, repo + "/issues?state=all&sort=updated&direction=asc&per_page=" + PER_PAGE,
-                cursors.get(ISSUES), etags.get(ISSUES), sink);
-        oldestFirst(COMMENTS, repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE,
-                cursors.get(COMMENTS), etags.get(COMMENTS), sink);
-        pulls(repo, cursors.get(PULLS), etags.get(PULLS), sink);
+        changedSince(ISSUES, COMMENTS, cursors, etags, sink);
+        pulls(PULLS, "all", repo, cursors.get(PULLS), etags.get(PULLS), sink);
+    }
+
+    /** The issues (of every state) and comments updated since the streams' cursors, oldest first. */
+    private void changedSince(String issues, String comments, Map<String, Instant> cursors,
+                              Map<String, IssueSink.Etag> etags, IssueSink sink) throws SourceException {
+        String repo = "/repos/" + ownerRepo;
+        oldestFirst(issues, true, repo + "/issues?state=all&sort=updated&direction=asc&per_page=" + PER_PAGE,
+                cursors.get(issues), etags.get(issues), sink);
+        oldestFirst(comments, false, repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE,
+                cursors.get(comments), etags.get(comments), sink);
+    }
+
+    @Override
+    public boolean collectsOpenOnly() {
+        return true;
+    }
+
+    /**
+     * The open items only ({@code state=open}), with their comments, while the open comments
+     * stream has no cursor: each commented item's own listing, or the repository-wide one when it
+     * has fewer pages (one request of one comment a page tells its length). The per-item reading
+     * writes that cursor last, so a cold pass stopped halfway starts again. Once it has one, the streams
+     * are read as {@link #collect} reads its own: everything changed since, closed items too.
+     */
+    @Override
+    public void collectOpen(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
+            throws SourceException {
+        String repo = "/repos/" + ownerRepo;
+        if (cursors.get(OPEN_COMMENTS) != null) {
+            changedSince(OPEN_ISSUES, OPEN_COMMENTS, cursors, etags, sink);
+        } else {
+            if (cursors.isEmpty() && etags.isEmpty()) {
+                lookUpRepository();
+            }
+            // no ETag: a 304 would say nothing of which items have comments to read
+            Listed open = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=open&sort=updated&direction=asc&per_page="
+                    + PER_PAGE, null, null, sink);
+            String everyComment = repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE;
+            if (!open.commented().isEmpty() && commentPages(everyComment) < open.commented().size()) {
+                // fewer pages than open items with comments: the repository-wide listing, as collect reads it
+                oldestFirst(OPEN_COMMENTS, false, everyComment, null, null, sink);
+            } else {
+                commentsOf(open.commented(), repo, sink);
+                if (open.cursor() != null) {
+                    // comments made or edited from here on move this cursor's listing, as in collect
+                    deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), List.of(), List.of(), List.of(),
+                            open.cursor()));
+                }
+            }
+        }
+        Instant pullsSince = cursors.get(OPEN_PULLS);
+        pulls(OPEN_PULLS, pullsSince == null ? "open" : "all", repo, pullsSince, etags.get(OPEN_PULLS), sink);
+    }
+
+    /**
+     * How many pages of {@value #PER_PAGE} the repository-wide comment listing {@code pathAndQuery}
+     * has, asked with one comment a page: the last page's number is then the count of comments.
+     */
+    private long commentPages(String pathAndQuery) throws SourceException {
+        URI one = URI.create(apiUrl + pathAndQuery.replace("per_page=" + PER_PAGE, "per_page=1"));
+        GitHubHttp.Page page = http.page(one);
+        long comments = page.last().map(GitHubIssueSource::pageNumber).orElse((long) page.items().size());
+        return (comments + PER_PAGE - 1) / PER_PAGE;
+    }
+
+    private static long pageNumber(URI link) {
+        for (String param : Optional.ofNullable(link.getRawQuery()).orElse("").split("&")) {
+            if (param.startsWith("page=")) {
+                try {
+                    return Long.parseLong(param.substring("page=".length()));
+                } catch (NumberFormatException e) {
+                    return Long.MAX_VALUE;
+                }
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    /** Every comment of each item numbered in {@code numbers}, from the item's own listing. */
+    private void commentsOf(Set<Integer> numbers, String repo, IssueSink sink) throws SourceException {
+        int done = 0;
+        for (int number : numbers) {
+            if (++done % (PROGRESS_PAGES * 10) == 0) {
+                progress.accept("GitHub comments: " + done + " of " + numbers.size() + " open items");
+            }
+            List<Comment> comments = new ArrayList<>();
+            for (JsonNode node : everyPage(repo + "/issues/" + number + "/comments", "comments of #" + number)) {
+                comments.add(GitHubPayloads.comment(node));
+            }
+            if (!comments.isEmpty()) {
+                deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), comments, List.of(), List.of(), null));
+            }
+        }
     }
 
     @Override
@@ -133,20 +227,26 @@ public final class GitHubIssueSource implements IssueSource {
                 progress.accept("GitHub reviews: " + done + " of " + pulls.size() + " pull requests");
             }
             List<Review> reviews = new ArrayList<>();
-            Optional<URI> next = Optional.of(URI.create(apiUrl + repo + "/pulls/" + number + "/reviews?per_page="
-                    + PER_PAGE));
-            PageTrail trail = new PageTrail("GitHub", "reviews of #" + number, false);
-            while (next.isPresent()) {
-                trail.visit(next.get());
-                GitHubHttp.Page page = http.page(next.get());
-                for (JsonNode node : page.items()) {
-                    reviews.add(GitHubPayloads.review(node, number));
-                }
-                next = trail.next(page.next(), page.items().size());
+            for (JsonNode node : everyPage(repo + "/pulls/" + number + "/reviews", "reviews of #" + number)) {
+                reviews.add(GitHubPayloads.review(node, number));
             }
             deliver(sink, new IssueSink.Page(REVIEWS_PREFIX + number, List.of(), List.of(), List.of(), reviews,
                     List.of(), number, null, null));
         }
+    }
+
+    /** Every element of one item's listing {@code path}, all its pages; {@code what} names it in errors. */
+    private List<JsonNode> everyPage(String path, String what) throws SourceException {
+        List<JsonNode> nodes = new ArrayList<>();
+        Optional<URI> next = Optional.of(URI.create(apiUrl + path + "?per_page=" + PER_PAGE));
+        PageTrail trail = new PageTrail("GitHub", what, false);
+        while (next.isPresent()) {
+            trail.visit(next.get());
+            GitHubHttp.Page page = http.page(next.get());
+            page.items().forEach(nodes::add);
+            next = trail.next(page.next(), page.items().size());
+        }
+        return nodes;
     }
 
     /** Looks the repository up through hub4j: a missing one or a refused token ends the run here. */
@@ -179,8 +279,9 @@ public final class GitHubIssueSource implements IssueSource {
     // The first page's ETag is kept only when that page was the whole answer and not full: then
     // any change (an item updated since, an edit, a deletion) must change that very page. A full
     // page could stay the same while a new item lands on page 2.
-    private void oldestFirst(String stream, String pathAndQuery, Instant since, IssueSink.Etag stored,
-                             IssueSink sink) throws SourceException {
+    // Gives the cursor reached and, of an issue listing, the numbers of the items with comments.
+    private Listed oldestFirst(String stream, boolean issueListing, String pathAndQuery, Instant since,
+                               IssueSink.Etag stored, IssueSink sink) throws SourceException {
         URI first = URI.create(apiUrl + pathAndQuery
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8)));
         Optional<URI> next = Optional.of(first);
@@ -188,7 +289,8 @@ public final class GitHubIssueSource implements IssueSource {
         boolean firstPage = true;
         int pages = 0;
         int items = 0;
-        PageTrail trail = new PageTrail("GitHub", stream, stream.equals(ISSUES));
+        Set<Integer> commented = new TreeSet<>();
+        PageTrail trail = new PageTrail("GitHub", stream, issueListing);
         while (next.isPresent()) {
             if (pages > 0 && pages % PROGRESS_PAGES == 0) {
                 progress.accept("GitHub " + stream + ": " + items + " read");
@@ -196,15 +298,18 @@ public final class GitHubIssueSource implements IssueSource {
             trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
             if (page.notModified()) {
-                return;
+                return new Listed(cursor, commented);
             }
             List<Issue> issues = new ArrayList<>();
             List<Comment> comments = new ArrayList<>();
             for (JsonNode node : page.items()) {
                 Instant updated;
-                if (stream.equals(ISSUES)) {
+                if (issueListing) {
                     Issue issue = GitHubPayloads.issue(node, false);
                     issues.add(issue);
+                    if (node.path("comments").asInt(0) > 0) {
+                        commented.add(issue.number());
+                    }
                     trail.number(issue.number());
                     updated = issue.updatedAt();
                 } else {
@@ -224,19 +329,26 @@ public final class GitHubIssueSource implements IssueSource {
             }
             firstPage = false;
         }
+        return new Listed(cursor, commented);
+    }
+
+    /** What an oldest-first listing reached: its cursor, and the items whose payload counts comments. */
+    private record Listed(Instant cursor, Set<Integer> commented) {
     }
 
     // Pull listings have no `since`: read newest first and stop at the first one older than the
     // cursor. The cursor moves only with the last page, so a run stopped midway rereads them all.
     // The first page's ETag is kept with that cursor: any update moves a pull to the first page,
     // so an unchanged first page means nothing new, however many pages there are.
-    private void pulls(String repo, Instant since, IssueSink.Etag stored, IssueSink sink) throws SourceException {
-        URI first = URI.create(apiUrl + repo + "/pulls?state=all&sort=updated&direction=desc&per_page=" + PER_PAGE);
+    private void pulls(String stream, String state, String repo, Instant since, IssueSink.Etag stored, IssueSink sink)
+            throws SourceException {
+        URI first = URI.create(apiUrl + repo + "/pulls?state=" + state + "&sort=updated&direction=desc&per_page="
+                + PER_PAGE);
         Optional<URI> next = Optional.of(first);
         Instant newest = null;
         IssueSink.Etag etag = null;
         boolean firstPage = true;
-        PageTrail trail = new PageTrail("GitHub", PULLS, true);
+        PageTrail trail = new PageTrail("GitHub", stream, true);
         while (next.isPresent()) {
             trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
@@ -263,7 +375,7 @@ public final class GitHubIssueSource implements IssueSource {
             Instant cursor = next.isPresent() || newest == null ? null : newest;
             IssueSink.Etag kept = next.isPresent() ? null : etag;
             if (!pulls.isEmpty() || cursor != null || kept != null) {
-                deliver(sink, new IssueSink.Page(PULLS, List.of(), pulls, List.of(), List.of(), List.of(), null,
+                deliver(sink, new IssueSink.Page(stream, List.of(), pulls, List.of(), List.of(), List.of(), null,
                         cursor, kept));
             }
         }

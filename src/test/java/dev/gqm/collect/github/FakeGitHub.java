@@ -28,8 +28,11 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A tiny GitHub REST API on 127.0.0.1 for tests: one repository whose issues, comments, pulls
- * and reviews the test sets, served with {@code since}, sorting, paging by {@code Link} and
- * rate-limit headers; scripted faults are answered first for their path. Every 200 answer carries
+ * and reviews the test sets, served with {@code since}, {@code state} (open, closed, all; GitHub's
+ * default is open), sorting, paging by {@code Link} and rate-limit headers. An issue's
+ * {@code comments} count and a pull's {@code state} are worked out when served, from the
+ * comments and the issue of its number that the test added; an item's own comments are served
+ * at {@code /issues/N/comments}; scripted faults are answered first for their path. Every 200 answer carries
  * an ETag (a hash of its body), and a request whose If-None-Match names it is answered 304.
  */
 public final class FakeGitHub implements AutoCloseable {
@@ -102,11 +105,15 @@ public final class FakeGitHub implements AutoCloseable {
                 r.putObject("owner").put("login", ownerRepo.split("/")[0]).put("type", "User");
                 send(exchange, 200, r.toString());
             } else if (path.equals(repo + "/issues")) {
-                listing(exchange, params, since(issues, params), true);
+                listing(exchange, params, inState(since(withCommentCounts(), params), params), true);
             } else if (path.equals(repo + "/issues/comments")) {
                 listing(exchange, params, since(comments, params), true);
+            } else if (path.matches(java.util.regex.Pattern.quote(repo) + "/issues/[0-9]+/comments")) {
+                String number = path.substring((repo + "/issues/").length(), path.length() - "/comments".length());
+                listing(exchange, params, comments.stream()
+                        .filter(c -> c.get("issue_url").asText().endsWith("/issues/" + number)).toList(), null);
             } else if (path.equals(repo + "/pulls")) {
-                listing(exchange, params, pulls, false);
+                listing(exchange, params, inState(pullsWithState(), params), false);
             } else if (path.startsWith(repo + "/pulls/") && path.endsWith("/reviews")) {
                 int number = Integer.parseInt(path.substring((repo + "/pulls/").length(), path.length() - 8));
                 listing(exchange, params, reviews.getOrDefault(number, List.of()), null);
@@ -114,6 +121,36 @@ public final class FakeGitHub implements AutoCloseable {
                 send(exchange, 404, "{\"message\":\"Not Found\"}");
             }
         }
+    }
+
+    /** The issues, each with the number of comments added on it, as GitHub's {@code comments} field says. */
+    private List<ObjectNode> withCommentCounts() {
+        Map<String, Long> counts = comments.stream()
+                .collect(Collectors.groupingBy(c -> c.get("issue_url").asText(), Collectors.counting()));
+        return issues.stream().map(i -> {
+            ObjectNode copy = i.deepCopy();
+            copy.put("comments", counts.getOrDefault(url() + "/repos/" + ownerRepo + "/issues/"
+                    + i.get("number").asInt(), 0L));
+            return copy;
+        }).toList();
+    }
+
+    /** The pulls, each in the state of the issue of its number (else closed when merged, open otherwise). */
+    private List<ObjectNode> pullsWithState() {
+        Map<Integer, String> states = new java.util.HashMap<>();
+        issues.forEach(i -> states.put(i.get("number").asInt(), i.get("state").asText()));
+        return pulls.stream().map(p -> {
+            ObjectNode copy = p.deepCopy();
+            copy.put("state", states.getOrDefault(p.get("number").asInt(),
+                    p.hasNonNull("merged_at") ? "closed" : "open"));
+            return copy;
+        }).toList();
+    }
+
+    private static List<ObjectNode> inState(List<ObjectNode> items, Map<String, String> params) {
+        String state = params.getOrDefault("state", "open");
+        return state.equals("all") ? items
+                : items.stream().filter(i -> i.get("state").asText().equals(state)).collect(Collectors.toList());
     }
 
     private static List<ObjectNode> since(List<ObjectNode> items, Map<String, String> params) {
@@ -228,7 +265,7 @@ public final class FakeGitHub implements AutoCloseable {
     public ObjectNode addPull(long id, int number, String login, String created, String updated, String merged,
                               boolean draft) {
         ObjectNode p = JSON.createObjectNode();
-        p.put("id", id).put("number", number).put("title", "item " + number).put("state", "closed")
+        p.put("id", id).put("number", number).put("title", "item " + number)
                 .put("created_at", created).put("updated_at", updated).put("draft", draft)
                 .put("html_url", "https://github.com/" + ownerRepo + "/pull/" + number);
         p.set("user", user(login, "User"));

@@ -8,31 +8,11 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
-import graphql.language.Definition;
-import graphql.language.Document;
-import graphql.language.FieldDefinition;
-import graphql.language.InterfaceTypeDefinition;
-import graphql.language.ObjectTypeDefinition;
-import graphql.language.StringValue;
-import graphql.parser.Parser;
-import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
-import graphql.schema.Coercing;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLTypeUtil;
-import graphql.schema.TypeResolver;
 import graphql.schema.idl.FieldWiringEnvironment;
-import graphql.schema.idl.InterfaceWiringEnvironment;
-import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.ScalarInfo;
-import graphql.schema.idl.ScalarWiringEnvironment;
-import graphql.schema.idl.SchemaGenerator;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.UnionWiringEnvironment;
-import graphql.schema.idl.WiringFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +28,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -315,7 +294,7 @@ public final class FakeGitHubGraphQl implements AutoCloseable {
         }
         List<String> itemTypes = env.getArgument("itemTypes");
         if (itemTypes != null) {
-            Set<String> typenames = itemTypes.stream().map(FakeGitHubGraphQl::typename).collect(Collectors.toSet());
+            Set<String> typenames = itemTypes.stream().map(GitHubSchema::typename).collect(Collectors.toSet());
             all.removeIf(e -> !typenames.contains(String.valueOf(e.get("__typename"))));
         }
         Map<String, Object> orderBy = env.getArgument("orderBy");
@@ -324,151 +303,33 @@ public final class FakeGitHubGraphQl implements AutoCloseable {
                     Comparator.comparing(i -> Instant.parse(String.valueOf(i.get("updatedAt"))));
             all.sort("DESC".equals(orderBy.get("direction")) ? byUpdated.reversed() : byUpdated);
         }
-        Integer first = env.getArgument("first");
-        if (first == null || first < 1 || first > 100) {
-            throw new IllegalArgumentException("first must be within 1 to 100 on " + env.getField().getName());
-        }
-        String after = env.getArgument("after");
-        int from = after == null ? 0 : Integer.parseInt(after.substring(1)) + 1;
-        int to = Math.min(all.size(), from + first);
-        Map<String, Object> pageInfo = new LinkedHashMap<>();
-        pageInfo.put("hasNextPage", to < all.size());
-        pageInfo.put("endCursor", to > from ? "c" + (to - 1) : after);
-        pageInfo.put("hasPreviousPage", from > 0);
-        pageInfo.put("startCursor", to > from ? "c" + from : null);
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("nodes", all.subList(Math.min(from, to), to));
-        c.put("totalCount", all.size());
-        c.put("pageInfo", pageInfo);
-        return c;
-    }
-
-    /** CLOSED_EVENT → ClosedEvent. */
-    private static String typename(String itemType) {
-        StringBuilder name = new StringBuilder();
-        for (String part : itemType.toLowerCase(Locale.ROOT).split("_")) {
-            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return name.toString();
+        return GitHubSchema.page(all, env.getField().getName(), env.getArgument("first"), env.getArgument("after"));
     }
 
     private static FakeGitHubGraphQl server(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get("server");
     }
 
-    /** One wiring for the shared schema: the serving instance comes in the query's context. */
-    private static final class StaticWiring implements WiringFactory {
-        @Override
-        public boolean providesScalar(ScalarWiringEnvironment env) {
-            return !ScalarInfo.isGraphqlSpecifiedScalar(env.getScalarTypeDefinition().getName());
+    /** One field's data fetcher for the shared schema: the serving instance comes in the query's context. */
+    private static DataFetcher<?> fetcher(FieldWiringEnvironment env) {
+        String parent = env.getParentType().getName();
+        String field = env.getFieldDefinition().getName();
+        if (parent.equals("Query")) {
+            return switch (field) {
+                case "rateLimit" -> e -> server(e).rateLimit();
+                case "repository" -> e -> server(e).repository(e);
+                case "node" -> e -> server(e).node(e);
+                default -> null;
+            };
         }
-
-        @Override
-        public GraphQLScalarType getScalar(ScalarWiringEnvironment env) {
-            return GraphQLScalarType.newScalar().name(env.getScalarTypeDefinition().getName())
-                    .coercing(new PassThrough()).build();
-        }
-
-        @Override
-        public boolean providesTypeResolver(InterfaceWiringEnvironment env) {
-            return true;
-        }
-
-        @Override
-        public TypeResolver getTypeResolver(InterfaceWiringEnvironment env) {
-            return FakeGitHubGraphQl::resolve;
-        }
-
-        @Override
-        public boolean providesTypeResolver(UnionWiringEnvironment env) {
-            return true;
-        }
-
-        @Override
-        public TypeResolver getTypeResolver(UnionWiringEnvironment env) {
-            return FakeGitHubGraphQl::resolve;
-        }
-
-        @Override
-        public boolean providesDataFetcher(FieldWiringEnvironment env) {
-            return fetcher(env) != null;
-        }
-
-        @Override
-        public DataFetcher<?> getDataFetcher(FieldWiringEnvironment env) {
-            return fetcher(env);
-        }
-
-        private DataFetcher<?> fetcher(FieldWiringEnvironment env) {
-            String parent = env.getParentType().getName();
-            String field = env.getFieldDefinition().getName();
-            if (parent.equals("Query")) {
-                return switch (field) {
-                    case "rateLimit" -> e -> server(e).rateLimit();
-                    case "repository" -> e -> server(e).repository(e);
-                    case "node" -> e -> server(e).node(e);
-                    default -> null;
-                };
-            }
-            String type = GraphQLTypeUtil.simplePrint(env.getFieldType()).replaceAll("[\\[\\]!]", "");
-            return type.endsWith("Connection") ? FakeGitHubGraphQl::connection : null;
-        }
+        String type = GraphQLTypeUtil.simplePrint(env.getFieldType()).replaceAll("[\\[\\]!]", "");
+        return type.endsWith("Connection") ? FakeGitHubGraphQl::connection : null;
     }
 
-    private static graphql.schema.GraphQLObjectType resolve(graphql.TypeResolutionEnvironment env) {
-        Map<String, Object> object = env.getObject();
-        return env.getSchema().getObjectType(String.valueOf(object.get("__typename")));
-    }
-
-    /** Custom scalars (DateTime, URI, BigInt…) travel as the strings they are on the wire. */
-    private static final class PassThrough implements Coercing<Object, Object> {
-        @Override
-        public Object serialize(Object value) {
-            return value;
-        }
-
-        @Override
-        public Object parseValue(Object input) {
-            return input;
-        }
-
-        @Override
-        public Object parseLiteral(Object input) {
-            return input instanceof StringValue s ? s.getValue() : input;
-        }
-    }
-
-    /** GitHub's schema, parsed once; the two fields it defines twice are kept once. */
     private static synchronized GraphQLSchema schema() throws IOException {
-        if (schema != null) {
-            return schema;
+        if (schema == null) {
+            schema = GitHubSchema.executable(FakeGitHubGraphQl::fetcher);
         }
-        String sdl;
-        try (InputStream in = FakeGitHubGraphQl.class.getResourceAsStream("/github-graphql/schema.graphql")) {
-            sdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Document document = Parser.parse(ParserEnvironment.newParserEnvironment().document(sdl)
-                .parserOptions(ParserOptions.getDefaultSdlParserOptions()).build());
-        List<Definition> definitions = new ArrayList<>();
-        for (Definition<?> d : document.getDefinitions()) {
-            if (d.getClass() == ObjectTypeDefinition.class) {
-                ObjectTypeDefinition o = (ObjectTypeDefinition) d;
-                definitions.add(o.transform(b -> b.fieldDefinitions(distinct(o.getFieldDefinitions()))));
-            } else if (d.getClass() == InterfaceTypeDefinition.class) {
-                InterfaceTypeDefinition i = (InterfaceTypeDefinition) d;
-                definitions.add(i.transform(b -> b.definitions(distinct(i.getFieldDefinitions()))));
-            } else {
-                definitions.add(d);
-            }
-        }
-        RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new StaticWiring()).build();
-        schema = new SchemaGenerator().makeExecutableSchema(
-                new SchemaParser().buildRegistry(document.transform(b -> b.definitions(definitions))), wiring);
         return schema;
-    }
-
-    private static List<FieldDefinition> distinct(List<FieldDefinition> fields) {
-        Set<String> seen = new HashSet<>();
-        return fields.stream().filter(f -> seen.add(f.getName())).collect(Collectors.toList());
     }
 }

@@ -166,7 +166,7 @@ class GitHubGraphQlSourceTest {
 
     @Test
     void aBadGatewayHalvesThePage() throws Exception {
-        for (int n = 1; n <= 30; n++) {
+        for (int n = 1; n <= 60; n++) {
             github.addItem(false, 100 + n, n, actor("User", "alice"), day(1), day(1).replace("T00", "T" + (10 + n % 10)),
                     null);
         }
@@ -174,13 +174,13 @@ class GitHubGraphQlSourceTest {
         RecordingSink sink = new RecordingSink();
         GitHubGraphQlSource source = source("o/r");
         source.collect(Map.of(), sink);
-        assertEquals(50, github.variables.get(0).get("n"));
-        assertEquals(25, github.variables.get(1).get("n"));
-        assertEquals(30, sink.issues(GitHubGraphQlSource.ISSUES).size());
-        // 502, issues in two pages of 25, pulls
+        assertEquals(100, github.variables.get(0).get("n"));
+        assertEquals(50, github.variables.get(1).get("n"));
+        assertEquals(60, sink.issues(GitHubGraphQlSource.ISSUES).size());
+        // 502, issues in two pages of 50, pulls
         assertEquals(4, source.requests());
-        assertEquals(25, github.variables.get(3).get("n"), "the smaller page holds for the run");
-        assertTrue(progress.contains("GitHub did not finish a page in time; asking for 25 items a page"),
+        assertEquals(50, github.variables.get(3).get("n"), "the smaller page holds for the run");
+        assertTrue(progress.contains("GitHub did not finish a page in time; asking for 50 items a page"),
                 progress.toString());
     }
 
