@@ -174,16 +174,17 @@ class OpenOnlyCollectionTest {
         try (FakeGitHub github = rest(); FakeGitHub fresh = rest()) {
             CliRunner.Run gate = check(github.url(), "rest", "open.db");
             assertVerdicts(gate);
-            // the open items and, of those with comments, their comments; reviews of the open pulls
+            // the open items; the repository's 4 comments (one page) rather than the 3 open
+            // items' own lists, after one request of one comment a page told their number;
+            // reviews of the open pulls
             assertEquals(List.of("/repos/o/r",
                     "/repos/o/r/issues?state=open&sort=updated&direction=asc&per_page=100",
-                    "/repos/o/r/issues/1/comments?per_page=100",
-                    "/repos/o/r/issues/3/comments?per_page=100",
-                    "/repos/o/r/issues/6/comments?per_page=100",
+                    "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=1",
+                    "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=100",
                     "/repos/o/r/pulls?state=open&sort=updated&direction=desc&per_page=100",
                     "/repos/o/r/pulls/10/reviews?per_page=100",
                     "/repos/o/r/pulls/11/reviews?per_page=100"), github.requests);
-            assertTrue(gate.err().contains("GitHub: 8 requests"), gate.err());
+            assertTrue(gate.err().contains("GitHub: 7 requests"), gate.err());
 
             github.requests.clear();
             CliRunner.Run afterGate = report(github.url(), "rest", "open.db", "after-gate");
@@ -207,6 +208,28 @@ class OpenOnlyCollectionTest {
             assertEquals(0, offline.exitCode(), offline.err());
             assertFalse(offline.err().contains("open when it was collected"), offline.err());
             assertEquals(expected, numbers("offline"));
+        }
+    }
+
+    @Test
+    void overRestTheOpenItemsOwnCommentListsAreReadWhenTheRepositoryHasMorePagesOfComments() throws Exception {
+        try (FakeGitHub github = rest()) {
+            // 300 more comments on closed #4: 304 comments, 4 pages, more than the 3 open items with comments
+            for (int i = 0; i < 300; i++) {
+                github.addComment(2000 + i, 4, "erin", "User", "2026-09-03T00:00:00Z", "2026-09-03T00:00:00Z");
+            }
+            CliRunner.Run gate = check(github.url(), "rest", "open.db");
+            assertVerdicts(gate);
+            assertEquals(List.of("/repos/o/r",
+                    "/repos/o/r/issues?state=open&sort=updated&direction=asc&per_page=100",
+                    "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=1",
+                    "/repos/o/r/issues/1/comments?per_page=100",
+                    "/repos/o/r/issues/3/comments?per_page=100",
+                    "/repos/o/r/issues/6/comments?per_page=100",
+                    "/repos/o/r/pulls?state=open&sort=updated&direction=desc&per_page=100",
+                    "/repos/o/r/pulls/10/reviews?per_page=100",
+                    "/repos/o/r/pulls/11/reviews?per_page=100"), github.requests);
+            assertTrue(gate.err().contains("GitHub: 9 requests"), gate.err());
         }
     }
 

@@ -181,8 +181,11 @@ public final class GitHubIssueSource implements IssueSource {
     private long commentPages(String pathAndQuery) throws SourceException {
         URI one = URI.create(apiUrl + pathAndQuery.replace("per_page=" + PER_PAGE, "per_page=1"));
         GitHubHttp.Page page = http.page(one);
+        if (page.last().isEmpty() && page.next().isPresent()) {
+            return Long.MAX_VALUE; // more than one comment, how many unsaid: the open items' own listings
+        }
         long comments = page.last().map(GitHubIssueSource::pageNumber).orElse((long) page.items().size());
-        return (comments + PER_PAGE - 1) / PER_PAGE;
+        return comments == Long.MAX_VALUE ? comments : (comments + PER_PAGE - 1) / PER_PAGE;
     }
 
     private static long pageNumber(URI link) {

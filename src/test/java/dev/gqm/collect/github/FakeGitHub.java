@@ -177,14 +177,19 @@ public final class FakeGitHub implements AutoCloseable {
         ArrayNode body = JSON.createArrayNode();
         sorted.subList(from, to).forEach(body::add);
         if (to < sorted.size()) {
-            Map<String, String> next = new LinkedHashMap<>(params);
-            next.put("page", String.valueOf(page + 1));
-            String q = next.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("&"));
-            exchange.getResponseHeaders().add("Link",
-                    "<" + url() + exchange.getRequestURI().getPath() + "?" + q + ">; rel=\"next\"");
+            // as GitHub: the next page and, while there is one, the last
+            int last = (sorted.size() + per - 1) / per;
+            exchange.getResponseHeaders().add("Link", "<" + pageLink(exchange, params, page + 1) + ">; rel=\"next\", <"
+                    + pageLink(exchange, params, last) + ">; rel=\"last\"");
         }
         send(exchange, 200, body.toString());
+    }
+
+    private String pageLink(HttpExchange exchange, Map<String, String> params, int page) {
+        Map<String, String> query = new LinkedHashMap<>(params);
+        query.put("page", String.valueOf(page));
+        return url() + exchange.getRequestURI().getPath() + "?" + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("&"));
     }
 
     /** The ETag this server gives a 200 answer with {@code body}: weak, as GitHub's are. */
