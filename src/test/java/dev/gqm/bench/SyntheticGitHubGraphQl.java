@@ -66,6 +66,12 @@ final class SyntheticGitHubGraphQl {
         @SuppressWarnings("unchecked")
         Map<String, Object> variables = request.get("variables") == null ? Map.of()
                 : (Map<String, Object>) request.get("variables");
+        List<String> refused = dev.gqm.collect.github.GitHubSchema.limits(query, variables);
+        if (!refused.isEmpty()) {
+            // as GitHub refuses a query over its limits: nothing run, nothing spent
+            return JSON.writeValueAsString(Map.of("errors", List.of(Map.of("type", "MAX_NODE_LIMIT_EXCEEDED",
+                    "message", String.join("; ", refused)))));
+        }
         int cost = cost(query, variables);
         points.addAndGet(cost);
         spent.addAndGet(cost);

@@ -186,6 +186,7 @@ public final class FakeGitHubGraphQl implements AutoCloseable {
                     : (Map<String, Object>) request.get("variables");
             queries.add(query);
             variables.add(vars);
+            invalid.addAll(GitHubSchema.limits(query, vars));
             Fault fault;
             synchronized (this) {
                 fault = faults.poll();

@@ -51,6 +51,77 @@ public final class GitHubSchema {
     private GitHubSchema() {
     }
 
+    /** GitHub's limit on the nodes one query may ask for. */
+    public static final long NODE_LIMIT = 500_000;
+    /** How deep gqm nests connections: the items, and their lists. */
+    public static final int NESTING_LIMIT = 2;
+
+    /**
+     * What GitHub (or gqm's own rule) would refuse in {@code query}: a connection without
+     * {@code first} or with more than 100; more than {@value #NODE_LIMIT} nodes, counted as
+     * GitHub documents it (each connection's {@code first} times the {@code first} of every
+     * connection above it, summed); connections nested deeper than {@value #NESTING_LIMIT}.
+     * Empty when none.
+     */
+    public static List<String> limits(String query, Map<String, Object> variables) {
+        List<String> problems = new ArrayList<>();
+        long nodes = 0;
+        for (Definition<?> definition : Parser.parse(query).getDefinitions()) {
+            if (definition instanceof graphql.language.OperationDefinition operation) {
+                nodes += nodes(operation.getSelectionSet(), 1, 0, variables, problems);
+            }
+        }
+        if (nodes > NODE_LIMIT) {
+            problems.add("the query asks for up to " + nodes + " nodes, over GitHub's " + NODE_LIMIT);
+        }
+        return problems;
+    }
+
+    private static long nodes(graphql.language.SelectionSet set, long parents, int depth,
+                              Map<String, Object> variables, List<String> problems) {
+        if (set == null) {
+            return 0;
+        }
+        long nodes = 0;
+        for (graphql.language.Selection<?> selection : set.getSelections()) {
+            if (selection instanceof graphql.language.Field field) {
+                graphql.language.Argument first = field.getArguments().stream()
+                        .filter(a -> a.getName().equals("first") || a.getName().equals("last")).findFirst().orElse(null);
+                boolean connection = first != null || field.getSelectionSet() != null
+                        && field.getSelectionSet().getSelections().stream().anyMatch(
+                                f -> f instanceof graphql.language.Field n && n.getName().equals("nodes"));
+                if (!connection) {
+                    nodes += nodes(field.getSelectionSet(), parents, depth, variables, problems);
+                    continue;
+                }
+                long size = first == null ? -1 : size(first.getValue(), variables);
+                if (size < 1 || size > 100) {
+                    problems.add(field.getName() + ": a connection needs first (or last) of 1 to 100, not "
+                            + (first == null ? "none" : size));
+                    size = 100;
+                }
+                if (depth + 1 > NESTING_LIMIT) {
+                    problems.add(field.getName() + ": connections nested " + (depth + 1) + " deep");
+                }
+                nodes += parents * size;
+                nodes += nodes(field.getSelectionSet(), parents * size, depth + 1, variables, problems);
+            } else if (selection instanceof graphql.language.InlineFragment fragment) {
+                nodes += nodes(fragment.getSelectionSet(), parents, depth, variables, problems);
+            }
+        }
+        return nodes;
+    }
+
+    private static long size(graphql.language.Value<?> value, Map<String, Object> variables) {
+        if (value instanceof graphql.language.IntValue i) {
+            return i.getValue().longValue();
+        }
+        if (value instanceof graphql.language.VariableReference ref && variables.get(ref.getName()) instanceof Number n) {
+            return n.longValue();
+        }
+        return -1;
+    }
+
     /** The schema with {@code fetchers} giving each field its data fetcher (null: the default, a map's entry). */
     public static GraphQLSchema executable(Function<FieldWiringEnvironment, DataFetcher<?>> fetchers)
             throws IOException {
