@@ -75,8 +75,13 @@ class PostgresStoreTest {
                 long id = store.sourceId("git", "/repo");
                 store.saveGit(id, List.of(a, b, merge), false, tags, "A <a@x>\n", merge.id());
                 read.add(store.commits(id));
+                // a first save replaces everything: on PostgreSQL by COPY, co-authors and all
+                long copied = store.sourceId("git", "/copied");
+                store.saveGit(copied, List.of(a, b, merge), true, tags, "A <a@x>\n", merge.id());
             }
         }
+        assertEquals(4, server.number(url, "SELECT count(*) FROM co_authors WHERE source_id = (SELECT id FROM sources"
+                + " WHERE location = '/copied')"));
         try (Store store = open()) {
             long id = store.sourceId("git", "/repo");
             assertEquals(List.of(merge, b, a), store.commits(id));
@@ -84,6 +89,9 @@ class PostgresStoreTest {
             assertEquals(tags, store.tags(id));
             assertEquals(Optional.of(merge.id()), store.gitTip(id));
             assertEquals("A <a@x>\n", store.mailmap(id));
+            long copied = store.sourceId("git", "/copied");
+            assertEquals(List.of(merge, b, a), store.commits(copied));
+            assertEquals(tags, store.tags(copied));
         }
         // Ann, the quoted one, Zoë (twice, one row), the empty signature, 李雷
         assertEquals(5, server.number(url, "SELECT count(*) FROM people"));
