@@ -627,6 +627,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Gives the authors and co-authors of {@code batch} their ids. */
+    private static void resolvePeople(List<Commit> batch, PeopleTable people) throws SQLException {
+        List<Signature> signatures = new ArrayList<>();
+        for (Commit c : batch) {
+            signatures.add(c.author());
+            signatures.addAll(c.coAuthors());
+        }
+        people.resolve(signatures);
+    }
+
     private static void save(long sourceId, List<Commit> batch, boolean mayExist, PeopleTable people, CopyManager copy,
                              PreparedStatement commit, PreparedStatement clearCoAuthors, PreparedStatement coAuthor)
             throws SQLException {
@@ -646,12 +656,7 @@ public final class Store implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        List<Signature> signatures = new ArrayList<>();
-        for (Commit c : batch) {
-            signatures.add(c.author());
-            signatures.addAll(c.coAuthors());
-        }
-        people.resolve(signatures);
+        resolvePeople(batch, people);
         StringBuilder commits = new StringBuilder(batch.size() * 96);
         StringBuilder coAuthors = new StringBuilder();
         for (Commit c : batch) {
@@ -697,12 +702,7 @@ public final class Store implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        List<Signature> signatures = new ArrayList<>();
-        for (Commit c : batch) {
-            signatures.add(c.author());
-            signatures.addAll(c.coAuthors());
-        }
-        people.resolve(signatures);
+        resolvePeople(batch, people);
         for (Commit c : batch) {
             byte[] id = HEX.parseHex(c.id());
             commit.setLong(1, sourceId);
