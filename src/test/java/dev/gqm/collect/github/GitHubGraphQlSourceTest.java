@@ -127,6 +127,34 @@ class GitHubGraphQlSourceTest {
     }
 
     @Test
+    void listsOfHundredsAreReadOnByTheItemsIdAHundredAtATime() throws Exception {
+        Map<String, Object> issue = github.addItem(false, 1001, 1, actor("User", "alice"), day(1), day(9), null);
+        for (int c = 0; c < 400; c++) {
+            FakeGitHubGraphQl.addComment(issue, 10_000 + c, actor("User", "u" + c % 7), day(2), day(2));
+        }
+        Map<String, Object> pull = github.addItem(true, 3003, 3, actor("User", "carol"), day(2), day(7), null);
+        for (int r = 0; r < 160; r++) {
+            FakeGitHubGraphQl.addReview(pull, 20_000 + r, actor("User", "r" + r % 5), day(4), "COMMENTED");
+        }
+        RecordingSink sink = new RecordingSink();
+        GitHubGraphQlSource source = source("o/r");
+        source.collect(Map.of(), sink);
+
+        assertEquals(List.of(), github.invalid, "every query fits GitHub's schema and limits");
+        // the issues with #1's first 50 comments, then 100, 100, 100 and 50 by its id;
+        // the pulls with #3's first 50 reviews, then 100 and 10
+        assertEquals(8, source.requests());
+        assertEquals(List.of("I_1", "I_1", "I_1", "I_1", "PR_3", "PR_3"), github.variables.stream()
+                .filter(v -> v.containsKey("id")).map(v -> String.valueOf(v.get("id"))).toList());
+        List<Long> comments = sink.pages.stream().flatMap(p -> p.comments().stream()).map(Comment::id).toList();
+        assertEquals(400, comments.size());
+        assertEquals(400, comments.stream().distinct().count(), "each comment once");
+        List<Long> reviews = sink.pages.stream().flatMap(p -> p.reviews().stream()).map(Review::id).toList();
+        assertEquals(160, reviews.size());
+        assertEquals(160, reviews.stream().distinct().count(), "each review once");
+    }
+
+    @Test
     void aRerunWithoutChangesAsksTwice() throws Exception {
         repository();
         RecordingSink first = new RecordingSink();
