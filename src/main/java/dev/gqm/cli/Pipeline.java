@@ -125,8 +125,10 @@ final class Pipeline {
     Store openStore(Sources o) {
         String where = storeLocation(ctx, o.store());
         try {
-            return o.offline() ? Store.openForReading(where, ctx.env(), ctx.home())
+            Store store = o.offline() ? Store.openForReading(where, ctx.env(), ctx.home())
                     : Store.open(where, ctx.env(), ctx.home());
+            store.warnings().forEach(w -> progress("warning: " + w));
+            return store;
         } catch (StoreException e) {
             throw storeFailure(e);
         }

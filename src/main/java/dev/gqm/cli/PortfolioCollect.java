@@ -94,7 +94,10 @@ final class PortfolioCollect {
                 String step = "[" + (i + 1) + "/" + mine.size() + "] " + mine.get(i).name();
                 SourceOptions o = options.get(i);
                 Trackers.Selection selection = trackers.get(i);
-                outcomes.add(pool.submit(() -> collect(store, jobs > 1, o, selection, step)));
+                // an entry on a connection of its own: it ends with the entry, and with it the
+                // source's lock (PostgreSQL) and what the store kept in memory of its history
+                boolean own = jobs > 1 || store.hasSiblings();
+                outcomes.add(pool.submit(() -> collect(store, own, o, selection, step)));
             }
             for (Future<Outcome> future : outcomes) {
                 Outcome outcome = future.get();
@@ -115,7 +118,7 @@ final class PortfolioCollect {
         return exit;
     }
 
-    /** One entry into the store: on a connection of its own when entries run in parallel. */
+    /** One entry into the store: on a connection of its own unless the store can give none (in memory). */
     private Outcome collect(Store shared, boolean ownConnection, SourceOptions o, Trackers.Selection selection,
                             String step) {
         long started = System.nanoTime();

@@ -5,12 +5,12 @@ import java.util.regex.Pattern;
 
 /**
  * Masks credentials written into a URL ({@code https://user:SECRET@host/…}, {@code https://TOKEN@host/…},
- * a {@code password=SECRET} parameter as a PostgreSQL store URL takes it) before the URL enters any
+ * a {@code password=SECRET} or {@code sslpassword=SECRET} parameter as a PostgreSQL store URL takes it) before the URL enters any
  * message, progress line, store key or report. Everything else of the text is left as it is.
  */
 public final class Credentials {
     private static final Pattern USERINFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/@\\s?#]*)@");
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;]password=)[^&\\s]*");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&\\s]*");
 
     private Credentials() {
     }

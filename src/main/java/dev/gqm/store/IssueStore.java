@@ -344,11 +344,13 @@ public final class IssueStore {
 
     private void savePage(IssueSink.Page page) throws SQLException {
         Transaction.run(connection, () -> {
-            saveIssues(page.items());
-            saveChangeFields(page.changeFields());
-            saveComments(page.comments());
-            saveReviews(page.reviews());
-            saveEvents(page.events());
+            // a row met twice in one page is saved once, as its last sight: PostgreSQL refuses a
+            // batched upsert (one multi-row INSERT) that touches a row twice
+            saveIssues(lastOfEach(page.items(), i -> List.of(i.changeRequest(), i.id())));
+            saveChangeFields(lastOfEach(page.changeFields(), Issue::number));
+            saveComments(lastOfEach(page.comments(), Comment::id));
+            saveReviews(lastOfEach(page.reviews(), Review::id));
+            saveEvents(lastOfEach(page.events(), e -> List.of(e.on(), e.number(), e.at().toEpochMilli(), e.kind())));
             if (page.reviewsComplete() != null) {
                 markReviewsFetched(page.reviewsComplete());
             }
@@ -371,6 +373,20 @@ public final class IssueStore {
                 }
             }
         });
+    }
+
+    /** {@code rows} with only the last of those of one key, in the order of those last ones. */
+    static <T> List<T> lastOfEach(List<T> rows, java.util.function.Function<T, Object> key) {
+        if (rows.size() < 2) {
+            return rows;
+        }
+        Map<Object, T> last = new java.util.LinkedHashMap<>();
+        for (T row : rows) {
+            Object k = key.apply(row);
+            last.remove(k);
+            last.put(k, row);
+        }
+        return last.size() == rows.size() ? rows : new ArrayList<>(last.values());
     }
 
     private void saveEvents(List<StateEvent> events) throws SQLException {

@@ -167,6 +167,16 @@ public final class Store implements AutoCloseable {
         return connect(sqliteUrl, null, shown);
     }
 
+    /** What opening the store found that the user should hear of (a password file ignored); no secret in them. */
+    public List<String> warnings() {
+        return postgres == null ? List.of() : postgres.warnings();
+    }
+
+    /** Whether {@link #sibling} can give another connection (not for an in-memory or read-only SQLite store). */
+    public boolean hasSiblings() {
+        return dialect == Dialect.POSTGRES || sqliteUrl != null;
+    }
+
     /** Whether this store is a PostgreSQL database. */
     public boolean shared() {
         return dialect == Dialect.POSTGRES;

@@ -238,7 +238,9 @@ class PostgresStoreEndToEndTest {
     void aRefusedPasswordOrAnUnreachableServerIsExitFourAndNoOutputShowsThePassword() throws Exception {
         Path repo = CommunityFixture.build(dir.resolve("repo"));
         String wrong = url + "&password=Wrong-" + PostgresServer.PASSWORD;
-        for (String store : List.of(wrong, "jdbc:postgresql://127.0.0.1:1/gqm?user=gqm&password=" + PostgresServer.PASSWORD)) {
+        // a password may hold a space: masked whole all the same
+        for (String store : List.of(wrong, url + "&password=correct horse battery",
+                "jdbc:postgresql://127.0.0.1:1/gqm?user=gqm&password=" + PostgresServer.PASSWORD)) {
             for (boolean verbose : List.of(false, true)) {
                 List<String> args = new ArrayList<>(List.of("report", "--repo", repo.toString(), "--store", store,
                         "--out", "out"));
@@ -248,12 +250,52 @@ class PostgresStoreEndToEndTest {
                 CliRunner.Run run = cli(Map.of()).run(args.toArray(String[]::new));
                 assertEquals(ExitCode.INTERNAL, run.exitCode(), run.err());
                 noSecret(run);
+                assertFalse(run.err().contains("horse"), run.err());
                 assertTrue(run.err().startsWith("gqm: store unusable: cannot connect to jdbc:postgresql://127.0.0.1:"),
                         run.err());
                 assertTrue(run.err().contains("password=***"), run.err());
             }
         }
         assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void anEntryCollectedOnOneJobReleasesItsSourceBeforeTheNextEntryEnds() throws Exception {
+        Path first = CommunityFixture.build(dir.resolve("first"));
+        CommunityFixture.build(dir.resolve("second"));
+        String firstLocation = GitRepositorySource.canonicalLocation(first.toString());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (FakeGitHub slow = new FakeGitHub("o/r")) {
+            // the second entry's tracker takes 20 pages of 300 ms
+            for (int n = 1; n <= 40; n++) {
+                String day = String.format("2026-05-%02dT00:00:00Z", 1 + n / 2);
+                slow.addIssue(n, n, "user" + n, "User", "NONE", day, day, null, false);
+            }
+            slow.pageSize = 2;
+            slow.delayMillis = 300;
+            Files.writeString(dir.resolve("portfolio.yaml"), "repositories:\n  - repo: first\n    name: first\n"
+                    + "  - repo: second\n    name: second\n    github: o/r\n    github_api_url: " + slow.url()
+                    + "\n    github_api: rest\n");
+            Future<CliRunner.Run> run = pool.submit(() -> cli(env)
+                    .run("collect", "--portfolio", "portfolio.yaml", "--jobs", "1", "--store", url));
+            Map<String, String> noWait = Map.of("PGPASSWORD", PostgresServer.PASSWORD, Store.LOCK_WAIT_VARIABLE, "0");
+            try (Store other = Store.open(url, noWait, dir)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                java.util.Optional<Long> id = java.util.Optional.empty();
+                while (System.nanoTime() < deadline && (id.isEmpty() || !other.gitCollected(id.get()))) {
+                    Thread.sleep(50);
+                    id = other.findSource("git", firstLocation);
+                }
+                assertTrue(id.isPresent() && other.gitCollected(id.get()), "the first entry was not collected");
+                assertFalse(run.isDone(), "the run ended before the check");
+                // the first entry is done: its source is free while the run goes on (no StoreLockedException)
+                assertEquals(id.get(), other.sourceId("git", firstLocation));
+            }
+            CliRunner.Run done = run.get(120, TimeUnit.SECONDS);
+            assertEquals(0, done.exitCode(), done.err());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private int count(String sql) throws Exception {
