@@ -224,11 +224,14 @@ final class Pipeline {
 
     /** The collect stage for a tracker, its whole history. */
     TrackerState collectTracker(Sources o, Store store, Trackers.Active active) {
-        return collectTracker(o, store, active, false);
+        return collectTracker(o, store, active, null);
     }
 
-    /** The collect stage for a tracker; with {@code openOnly}, the run needs only the items open now ({@link IssueSync}). */
-    TrackerState collectTracker(Sources o, Store store, Trackers.Active active, boolean openOnly) {
+    /**
+     * The collect stage for a tracker; with {@code openAsOf}, the run needs only the items open at
+     * that instant, the present ({@link IssueSync}; null: the whole history).
+     */
+    TrackerState collectTracker(Sources o, Store store, Trackers.Active active, Instant openAsOf) {
         String kind = active.tracker().kind();
         Tracker.Configured tracker = active.configured();
         try {
@@ -242,7 +245,7 @@ final class Pipeline {
             long id = store.sourceId(kind, location);
             IssueSource source = tracker.open(ctx.env(), ctx.clock(), this::progress);
             progress("reading " + tracker.describe());
-            new IssueSync(store.issues(id)).sync(source, openOnly);
+            new IssueSync(store.issues(id)).sync(source, openAsOf);
             progress(active.tracker().name() + ": " + source.requests() + " requests"
                     + (source.points() == 0 ? "" : ", " + source.points() + " points")
                     + (source.notModified() == 0 ? "" : " (" + source.notModified() + " not modified)"));
@@ -278,17 +281,22 @@ final class Pipeline {
         return needed.stream().anyMatch(Source::tracker);
     }
 
-    /** How close to now an as-of still counts as the present, for {@link #openItemsSuffice}. */
+    /** How long before the run's start an as-of still counts as the present, for {@link #openItemsSuffice}. */
     static final java.time.Duration PRESENT = java.time.Duration.ofMinutes(1);
+
+    /** Whether {@code asOf} is the present when the run starts at {@code start}: not after it, at most {@link #PRESENT} before. */
+    static boolean present(Instant asOf, Instant start) {
+        return !asOf.isAfter(start) && !asOf.isBefore(start.minus(PRESENT));
+    }
 
     /**
      * Whether the run needs only the tracker items open now: the outputs show no series over time,
-     * as-of is the present, and every tracker metric of the model {@link
+     * as-of is the present when the run was planned (however long the stages before collection
+     * take), and every tracker metric of the model {@link
      * dev.gqm.metric.Metric#readsOnlyOpenItems reads only the open items}.
      */
     boolean openItemsSuffice(Plan plan, Model model) {
-        Instant now = ctx.clock().instant();
-        if (plan.overTime() || plan.asOf().isBefore(now.minus(PRESENT)) || plan.asOf().isAfter(now.plus(PRESENT))) {
+        if (plan.overTime() || !plan.asOfIsPresent()) {
             return false;
         }
         return model.goals().stream().flatMap(g -> g.questions().stream()).flatMap(q -> q.metrics().stream())
@@ -332,7 +340,7 @@ final class Pipeline {
      * creates and locks no store.
      */
     record Plan(Sources sources, Instant asOf, Trackers.Selection tracker, IdentitiesFile identities,
-                boolean showEmails, boolean overTime) {
+                boolean showEmails, boolean overTime, boolean asOfIsPresent) {
     }
 
     /** The plan of a run whose outputs show the metrics over time (a report). */
@@ -341,7 +349,10 @@ final class Pipeline {
     }
 
     Plan plan(RunOptions o, boolean overTime) {
-        return new Plan(Sources.of(o), asOf(o), checkTrackerOptions(o), identities(o), o.showEmails, overTime);
+        Instant start = ctx.clock().instant();
+        Instant asOf = o.asOf == null ? start : asOf(o);
+        return new Plan(Sources.of(o), asOf, checkTrackerOptions(o), identities(o), o.showEmails, overTime,
+                present(asOf, start));
     }
 
     /** A model and what it measured. */
@@ -404,7 +415,7 @@ final class Pipeline {
         boolean openOnly = openItemsSuffice(plan, model);
         if (needsTracker(needed)) {
             for (Trackers.Active active : plan.tracker().all()) {
-                trackers.add(collectTracker(plan.sources(), store, active, openOnly));
+                trackers.add(collectTracker(plan.sources(), store, active, openOnly ? plan.asOf() : null));
             }
         }
         return new Collected(generatedAt, needed, git, trackers, openOnly);

@@ -28,14 +28,17 @@ public interface IssueSource {
     }
 
     /**
-     * As {@link #collect}, for a run that needs only the items open now: a stream without a
-     * cursor reads only the items open now, with what happened on them; a stream with a cursor
-     * reads every item changed since, closed ones too, so that an item closed since is learnt.
+     * As {@link #collect}, for a run that needs only the items open at {@code asOf} (the present):
+     * a stream without a cursor reads only the items open now and those changed since
+     * {@code asOf} (closed since, they were open then), with what happened on them; a stream with
+     * a cursor reads every item changed since, closed ones too, so that an item closed since is
+     * learnt, and an open one that the store does not hold ({@code held}: the item numbers it
+     * holds), closed when the store was filled and reopened since, with its earlier activity.
      * Its streams are named apart from {@link #collect}'s, so that a later {@link #collect} finds
      * no cursor of its own and reads the whole history from the start.
      */
-    default void collectOpen(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
-            throws SourceException {
+    default void collectOpen(Instant asOf, java.util.Set<Integer> held, Map<String, Instant> cursors,
+                             Map<String, IssueSink.Etag> etags, IssueSink sink) throws SourceException {
         throw new UnsupportedOperationException(repository() + ": no open-only collection");
     }
 

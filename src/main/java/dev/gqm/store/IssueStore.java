@@ -111,6 +111,22 @@ public final class IssueStore {
         return etags;
     }
 
+    /** The numbers of the items (issues and change requests) it holds. */
+    public Set<Integer> itemNumbers() throws StoreException {
+        return Store.guard(() -> {
+            Set<Integer> numbers = new java.util.HashSet<>();
+            try (PreparedStatement st = connection.prepareStatement("SELECT number FROM items WHERE source_id = ?")) {
+                st.setLong(1, sourceId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        numbers.add(rs.getInt(1));
+                    }
+                }
+            }
+            return numbers;
+        });
+    }
+
     /** The cursor of each stream collected so far. */
     public Map<String, Instant> cursors() throws StoreException {
         return Store.guard(this::cursorsRows);

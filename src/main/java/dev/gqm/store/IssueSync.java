@@ -21,28 +21,29 @@ public final class IssueSync {
 
     /** Brings the store up to date with the tracker's whole history. */
     public void sync(IssueSource source) throws SourceException, StoreException {
-        sync(source, false);
+        sync(source, null);
     }
 
     /**
-     * Brings the store up to date; with {@code openOnly}, the run needs only the items open now.
+     * Brings the store up to date; with {@code openAsOf}, the run needs only the items open at
+     * that instant, the present (null: the whole history).
      * Then a store with nothing of the source yet (or only its open items) is filled with the
      * open items alone, and it records so. A run that needs the history over a store that holds
      * only the open items reads the whole history from the start (over what is there) and clears
      * that record only once it has read everything, so a pass stopped halfway is resumed by the
      * next such run. A store that holds the history is simply brought up to date.
      */
-    public void sync(IssueSource source, boolean openOnly) throws SourceException, StoreException {
+    public void sync(IssueSource source, Instant openAsOf) throws SourceException, StoreException {
         try {
             store.collectionStarted();
             boolean holdsOpenOnly = store.holdsOnlyOpenItems();
             Map<String, Instant> cursors = store.cursors();
-            boolean open = openOnly && source.collectsOpenOnly() && (holdsOpenOnly || cursors.isEmpty());
+            boolean open = openAsOf != null && source.collectsOpenOnly() && (holdsOpenOnly || cursors.isEmpty());
             if (open) {
                 if (!holdsOpenOnly) {
                     store.markOnlyOpenItems(true);
                 }
-                source.collectOpen(cursors, store.etags(), store.sink());
+                source.collectOpen(openAsOf, store.itemNumbers(), cursors, store.etags(), store.sink());
             } else {
                 source.collect(cursors, store.etags(), store.sink());
             }

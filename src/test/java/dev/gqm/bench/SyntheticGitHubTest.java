@@ -137,22 +137,23 @@ class SyntheticGitHubTest {
              Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("open.db"))) {
             TrackerTables.create(connection);
             IssueStore overGraphQl = new IssueStore(connection, 1);
-            new IssueSync(overGraphQl).sync(graphQl(github), true);
-            assertEquals(2L, github.stats(true).get("graphql"));
+            new IssueSync(overGraphQl).sync(graphQl(github), Instant.now());
+            // closed since as-of (none) and open, of issues and of pull requests
+            assertEquals(4L, github.stats(true).get("graphql"));
             assertEquals(29, overGraphQl.issues().size());
             assertEquals(8, overGraphQl.issues().stream().filter(Issue::changeRequest).count());
             assertTrue(overGraphQl.issues().stream().allMatch(i -> i.state().equals("open")));
 
             IssueStore overRest = new IssueStore(connection, 2);
-            new IssueSync(overRest).sync(source(github), true);
-            // repository, 1 page of open items, the 420 comments in 5 pages (fewer than the 29 open
+            new IssueSync(overRest).sync(source(github), Instant.now());
+            // repository, 1 page of items closed since as-of (none), 1 page of open items, the 420 comments in 5 pages (fewer than the 29 open
             // items' own lists) after 1 request of one comment a page told their number,
             // 1 page of open pulls, their 8 review lists
             Map<String, Long> rest = github.stats(true);
             assertEquals(0L, rest.get("item_comments"));
             assertEquals(6L, rest.get("comments"));
-            assertEquals(17L, rest.get("total"));
-            assertEquals(1L, rest.get("issues"));
+            assertEquals(18L, rest.get("total"));
+            assertEquals(2L, rest.get("issues"));
             assertEquals(8L, rest.get("reviews"));
             assertEquals(29, overRest.issues().size());
             assertEquals(420, overRest.comments().size());

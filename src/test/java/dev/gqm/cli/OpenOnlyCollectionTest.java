@@ -178,13 +178,15 @@ class OpenOnlyCollectionTest {
             // items' own lists, after one request of one comment a page told their number;
             // reviews of the open pulls
             assertEquals(List.of("/repos/o/r",
+                    // the items closed since as-of (none): open then
+                    "/repos/o/r/issues?state=closed&sort=updated&direction=asc&per_page=100&since=2026-11-22T10%3A00%3A00Z",
                     "/repos/o/r/issues?state=open&sort=updated&direction=asc&per_page=100",
                     "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=1",
                     "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=100",
                     "/repos/o/r/pulls?state=open&sort=updated&direction=desc&per_page=100",
                     "/repos/o/r/pulls/10/reviews?per_page=100",
                     "/repos/o/r/pulls/11/reviews?per_page=100"), github.requests);
-            assertTrue(gate.err().contains("GitHub: 7 requests"), gate.err());
+            assertTrue(gate.err().contains("GitHub: 8 requests"), gate.err());
 
             github.requests.clear();
             CliRunner.Run afterGate = report(github.url(), "rest", "open.db", "after-gate");
@@ -221,6 +223,8 @@ class OpenOnlyCollectionTest {
             CliRunner.Run gate = check(github.url(), "rest", "open.db");
             assertVerdicts(gate);
             assertEquals(List.of("/repos/o/r",
+                    // the items closed since as-of (none): open then
+                    "/repos/o/r/issues?state=closed&sort=updated&direction=asc&per_page=100&since=2026-11-22T10%3A00%3A00Z",
                     "/repos/o/r/issues?state=open&sort=updated&direction=asc&per_page=100",
                     "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=1",
                     "/repos/o/r/issues/1/comments?per_page=100",
@@ -229,7 +233,7 @@ class OpenOnlyCollectionTest {
                     "/repos/o/r/pulls?state=open&sort=updated&direction=desc&per_page=100",
                     "/repos/o/r/pulls/10/reviews?per_page=100",
                     "/repos/o/r/pulls/11/reviews?per_page=100"), github.requests);
-            assertTrue(gate.err().contains("GitHub: 9 requests"), gate.err());
+            assertTrue(gate.err().contains("GitHub: 10 requests"), gate.err());
         }
     }
 
@@ -239,9 +243,13 @@ class OpenOnlyCollectionTest {
             CliRunner.Run gate = check(github.apiUrl(), "graphql", "open.db");
             assertVerdicts(gate);
             assertEquals(List.of(), github.invalid);
-            assertEquals(2, github.queries.size(), github.queries.toString());
-            assertEquals(List.of("OPEN"), github.variables.get(0).get("states"));
+            // issues closed since as-of (open then), the open ones; the same of pull requests
+            assertEquals(4, github.queries.size(), github.queries.toString());
+            assertEquals(List.of("CLOSED"), github.variables.get(0).get("states"));
+            assertEquals("2026-11-22T10:00:00Z", github.variables.get(0).get("since"));
             assertEquals(List.of("OPEN"), github.variables.get(1).get("states"));
+            assertEquals(List.of("CLOSED", "MERGED"), github.variables.get(2).get("states"));
+            assertEquals(List.of("OPEN"), github.variables.get(3).get("states"));
 
             github.variables.clear();
             CliRunner.Run afterGate = report(github.apiUrl(), "graphql", "open.db", "after-gate");

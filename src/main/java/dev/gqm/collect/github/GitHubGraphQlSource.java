@@ -52,6 +52,8 @@ public final class GitHubGraphQlSource implements IssueSource {
     /** The streams of {@link #collectOpen}. */
     public static final String OPEN_ISSUES = "gql-issues:open";
     public static final String OPEN_PULLS = "gql-pulls:open";
+    /** Added to an open stream's name: the items closed since as-of that its first pass reads. */
+    static final String CLOSED_SINCE = ":closed-since";
     private static final List<String> ISSUE_STATES = List.of("OPEN", "CLOSED");
     private static final List<String> PULL_STATES = List.of("OPEN", "CLOSED", "MERGED");
     private static final List<String> OPEN = List.of("OPEN");
@@ -184,14 +186,30 @@ public final class GitHubGraphQlSource implements IssueSource {
         return true;
     }
 
-    /** A stream without a cursor asks for the open items alone ({@code states: OPEN}); one with a cursor for all changed since. */
+    /**
+     * A stream without a cursor asks for the items closed since {@code asOf} (open then) and the
+     * open ones ({@code states: OPEN}); one with a cursor for all changed since, each changed
+     * item with its lists whole, so an item reopened since comes with its earlier activity.
+     */
     @Override
-    public void collectOpen(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
-            throws SourceException {
+    public void collectOpen(Instant asOf, java.util.Set<Integer> held, Map<String, Instant> cursors,
+                            Map<String, IssueSink.Etag> etags, IssueSink sink) throws SourceException {
+        // The closed ones first, into streams of their own: the open listing's cursor alone makes
+        // a stream's, so a pass stopped before the open items are read starts again from both.
         Instant issuesSince = cursors.get(OPEN_ISSUES);
-        issues(OPEN_ISSUES, issuesSince, issuesSince == null ? OPEN : ISSUE_STATES, sink);
+        if (issuesSince == null) {
+            issues(OPEN_ISSUES + CLOSED_SINCE, asOf, List.of("CLOSED"), sink);
+            issues(OPEN_ISSUES, null, OPEN, sink);
+        } else {
+            issues(OPEN_ISSUES, issuesSince, ISSUE_STATES, sink);
+        }
         Instant pullsSince = cursors.get(OPEN_PULLS);
-        pulls(OPEN_PULLS, pullsSince, pullsSince == null ? OPEN : PULL_STATES, sink);
+        if (pullsSince == null) {
+            pulls(OPEN_PULLS + CLOSED_SINCE, asOf, List.of("CLOSED", "MERGED"), sink);
+            pulls(OPEN_PULLS, null, OPEN, sink);
+        } else {
+            pulls(OPEN_PULLS, pullsSince, PULL_STATES, sink);
+        }
     }
 
     // Oldest first from the cursor (GitHub's `since` includes it): every page moves the cursor.

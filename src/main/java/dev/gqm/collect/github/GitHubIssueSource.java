@@ -138,35 +138,48 @@ public final class GitHubIssueSource implements IssueSource {
     }
 
     /**
-     * The open items only ({@code state=open}), with their comments, while the open comments
-     * stream has no cursor: each commented item's own listing, or the repository-wide one when it
-     * has fewer pages (one request of one comment a page tells its length). The per-item reading
-     * writes that cursor last, so a cold pass stopped halfway starts again. Once it has one, the streams
-     * are read as {@link #collect} reads its own: everything changed since, closed items too.
+     * While the open comments stream has no cursor: the items closed since {@code asOf} (open
+     * then) and the open items ({@code state=open}), with their comments: each commented item's
+     * own listing, or the repository-wide one when it has fewer pages (one request of one comment
+     * a page tells its length). The per-item reading writes that cursor last, so a cold pass
+     * stopped halfway starts again. Once it has one, the streams are read as {@link #collect}
+     * reads its own, everything changed since, closed items too; and an open item the store does
+     * not hold (closed when the store was filled, reopened since) gets its earlier comments from
+     * its own listing.
      */
     @Override
-    public void collectOpen(Map<String, Instant> cursors, Map<String, IssueSink.Etag> etags, IssueSink sink)
-            throws SourceException {
+    public void collectOpen(Instant asOf, Set<Integer> held, Map<String, Instant> cursors,
+                            Map<String, IssueSink.Etag> etags, IssueSink sink) throws SourceException {
         String repo = "/repos/" + ownerRepo;
+        String everyComment = repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE;
         if (cursors.get(OPEN_COMMENTS) != null) {
-            changedSince(OPEN_ISSUES, OPEN_COMMENTS, cursors, etags, sink);
+            Listed changed = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=all&sort=updated&direction=asc&per_page="
+                    + PER_PAGE, cursors.get(OPEN_ISSUES), etags.get(OPEN_ISSUES), sink);
+            oldestFirst(OPEN_COMMENTS, false, everyComment, cursors.get(OPEN_COMMENTS), etags.get(OPEN_COMMENTS), sink);
+            Set<Integer> reopened = new TreeSet<>(changed.openCommented());
+            reopened.removeAll(held);
+            commentsOf(reopened, repo, sink);
         } else {
             if (cursors.isEmpty() && etags.isEmpty()) {
                 lookUpRepository();
             }
             // no ETag: a 304 would say nothing of which items have comments to read
+            Listed closedSince = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=closed&sort=updated&direction=asc"
+                    + "&per_page=" + PER_PAGE, asOf, null, sink);
             Listed open = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=open&sort=updated&direction=asc&per_page="
                     + PER_PAGE, null, null, sink);
-            String everyComment = repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE;
-            if (!open.commented().isEmpty() && commentPages(everyComment) < open.commented().size()) {
-                // fewer pages than open items with comments: the repository-wide listing, as collect reads it
+            Set<Integer> commented = new TreeSet<>(open.commented());
+            commented.addAll(closedSince.commented());
+            if (!commented.isEmpty() && commentPages(everyComment) < commented.size()) {
+                // fewer pages than items with comments: the repository-wide listing, as collect reads it
                 oldestFirst(OPEN_COMMENTS, false, everyComment, null, null, sink);
             } else {
-                commentsOf(open.commented(), repo, sink);
-                if (open.cursor() != null) {
+                commentsOf(commented, repo, sink);
+                Instant cursor = open.cursor() == null || closedSince.cursor() != null
+                        && closedSince.cursor().isAfter(open.cursor()) ? closedSince.cursor() : open.cursor();
+                if (cursor != null) {
                     // comments made or edited from here on move this cursor's listing, as in collect
-                    deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), List.of(), List.of(), List.of(),
-                            open.cursor()));
+                    deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), List.of(), List.of(), List.of(), cursor));
                 }
             }
         }
@@ -293,6 +306,7 @@ public final class GitHubIssueSource implements IssueSource {
         int pages = 0;
         int items = 0;
         Set<Integer> commented = new TreeSet<>();
+        Set<Integer> openCommented = new TreeSet<>();
         PageTrail trail = new PageTrail("GitHub", stream, issueListing);
         while (next.isPresent()) {
             if (pages > 0 && pages % PROGRESS_PAGES == 0) {
@@ -301,7 +315,7 @@ public final class GitHubIssueSource implements IssueSource {
             trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
             if (page.notModified()) {
-                return new Listed(cursor, commented);
+                return new Listed(cursor, commented, openCommented);
             }
             List<Issue> issues = new ArrayList<>();
             List<Comment> comments = new ArrayList<>();
@@ -312,6 +326,9 @@ public final class GitHubIssueSource implements IssueSource {
                     issues.add(issue);
                     if (node.path("comments").asInt(0) > 0) {
                         commented.add(issue.number());
+                        if ("open".equals(issue.state())) {
+                            openCommented.add(issue.number());
+                        }
                     }
                     trail.number(issue.number());
                     updated = issue.updatedAt();
@@ -332,11 +349,14 @@ public final class GitHubIssueSource implements IssueSource {
             }
             firstPage = false;
         }
-        return new Listed(cursor, commented);
+        return new Listed(cursor, commented, openCommented);
     }
 
-    /** What an oldest-first listing reached: its cursor, and the items whose payload counts comments. */
-    private record Listed(Instant cursor, Set<Integer> commented) {
+    /**
+     * What an oldest-first listing reached: its cursor, the items whose payload counts comments,
+     * and of those the ones open now.
+     */
+    private record Listed(Instant cursor, Set<Integer> commented, Set<Integer> openCommented) {
     }
 
     // Pull listings have no `since`: read newest first and stop at the first one older than the

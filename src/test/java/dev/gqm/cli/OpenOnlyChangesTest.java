@@ -1,0 +1,196 @@
+package dev.gqm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gqm.collect.github.FakeGitHub;
+import dev.gqm.collect.github.FakeGitHubGraphQl;
+import static dev.gqm.collect.github.FakeGitHubGraphQl.actor;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An open-only store over changes that its first pass could not see: an item closed then and
+ * reopened since (REST reads its earlier comments; GraphQL reads a changed item whole), an item
+ * closed between as-of and the listing (open at as-of), and a gate whose stages before
+ * collection take long. The clock is CliRunner's, 2026-11-22T10:00Z.
+ */
+class OpenOnlyChangesTest {
+    private static final String TOKEN = "ghp_openonly0123456789";
+
+    @TempDir
+    Path dir;
+
+    /**
+     * #1 open since 08-01, bob 09-01: stale. #7 opened 08-01, frank's comment 11-10, closed 11-12.
+     * 300 comments on closed #4 make the repository-wide listing longer than the open items'
+     * own lists, so the cold REST pass reads each open item's comments.
+     */
+    private static FakeGitHub tracker() throws Exception {
+        FakeGitHub g = new FakeGitHub("o/r");
+        g.addIssue(1, 1, "alice", "User", "NONE", "2026-08-01T00:00:00Z", "2026-09-01T00:00:00Z", null, false);
+        g.addComment(101, 1, "bob", "User", "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z");
+        g.addIssue(4, 4, "alice", "User", "NONE", "2026-09-01T00:00:00Z", "2026-10-01T00:00:00Z",
+                "2026-10-01T00:00:00Z", false);
+        for (int i = 0; i < 300; i++) {
+            g.addComment(2000 + i, 4, "erin", "User", "2026-09-03T00:00:00Z", "2026-09-03T00:00:00Z");
+        }
+        g.addIssue(7, 7, "alice", "User", "NONE", "2026-08-01T00:00:00Z", "2026-11-12T00:00:00Z",
+                "2026-11-12T00:00:00Z", false);
+        g.addComment(107, 7, "frank", "User", "2026-11-10T00:00:00Z", "2026-11-10T00:00:00Z");
+        // pull #20 opened 09-01, gina's comment 11-15, closed 11-16
+        g.addIssue(20, 20, "dave", "User", "NONE", "2026-09-01T00:00:00Z", "2026-11-16T00:00:00Z",
+                "2026-11-16T00:00:00Z", true);
+        g.addPull(920, 20, "dave", "2026-09-01T00:00:00Z", "2026-11-16T00:00:00Z", null, false);
+        g.addComment(120, 20, "gina", "User", "2026-11-15T00:00:00Z", "2026-11-15T00:00:00Z");
+        // #9 open since 11-20, no comment: the open listing's newest update, 11-20
+        g.addIssue(9, 9, "alice", "User", "NONE", "2026-11-20T00:00:00Z", "2026-11-20T00:00:00Z", null, false);
+        return g;
+    }
+
+    private static void reopen(FakeGitHub g, int number, String at) {
+        g.issues.stream().filter(i -> i.get("number").asInt() == number).findFirst().orElseThrow()
+                .put("state", "open").putNull("closed_at").put("updated_at", at);
+        g.pulls.stream().filter(p -> p.get("number").asInt() == number).forEach(p -> p.put("updated_at", at));
+    }
+
+    private CliRunner.Run check(String apiUrl, String store, String... more) {
+        List<String> args = new ArrayList<>(List.of("check", "--model", "stale-issues", "--github", "o/r",
+                "--github-api-url", apiUrl, "--github-api", "rest", "--store", dir.resolve(store).toString()));
+        args.addAll(List.of(more));
+        return new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", TOKEN)).run(args.toArray(String[]::new));
+    }
+
+    /**
+     * #7 and pull #20 were closed at the cold gate, so their comments were not read; both are
+     * reopened (no new comment: a PR closed and reopened to rerun CI). The rerun learns of them
+     * (state=all since) but reads only comments made since, so frank's and gina's comments are
+     * missing and both look inactive since creation. A store with the history says neither is stale.
+     */
+    @Test
+    void anItemReopenedAfterAnOpenOnlyGateKeepsItsEarlierComments() throws Exception {
+        try (FakeGitHub github = tracker()) {
+            CliRunner.Run first = check(github.url(), "open.db");
+            assertTrue(github.requests.contains("/repos/o/r/issues/1/comments?per_page=100"), github.requests.toString());
+            assertTrue(first.out().contains("issue.stale = 1"), first.out());
+            reopen(github, 7, "2026-11-21T00:00:00Z");
+            reopen(github, 20, "2026-11-21T00:00:00Z");
+
+            CliRunner.Run onWhole = check(github.url(), "whole.db", "--write-report", "--out",
+                    dir.resolve("whole").toString());
+            assertTrue(onWhole.out().contains("issue.stale = 1"), onWhole.out());
+            assertTrue(onWhole.out().contains("change.stale = 0"), onWhole.out());
+
+            CliRunner.Run rerun = check(github.url(), "open.db");
+            assertEquals(0, rerun.exitCode(), rerun.err());
+            assertTrue(rerun.out().contains("issue.stale = 1"), rerun.out());
+            assertTrue(rerun.out().contains("change.stale = 0"), rerun.out());
+        }
+    }
+
+    /**
+     * "Within a minute of now is now": as of 09:59:30, #8 (stale) was still open; it closed at
+     * 09:59:45, before the gate's state=open listing at 10:00. A full collection says it was open
+     * at as-of (SPEC §4: an issue closed after as_of is open as of as_of).
+     */
+    @Test
+    void anItemClosedBetweenAsOfAndTheOpenListingIsStillOpenAtAsOf() throws Exception {
+        try (FakeGitHub github = tracker()) {
+            github.addIssue(8, 8, "alice", "User", "NONE", "2026-08-01T00:00:00Z", "2026-11-22T09:59:45Z",
+                    "2026-11-22T09:59:45Z", false);
+            String asOf = "2026-11-22T09:59:30Z";
+            CliRunner.Run whole = check(github.url(), "whole.db", "--as-of", asOf, "--write-report", "--out",
+                    dir.resolve("whole").toString());
+            assertTrue(whole.out().contains("issue.stale = 2"), whole.out());
+            CliRunner.Run open = check(github.url(), "open.db", "--as-of", asOf);
+            assertTrue(github.requests.stream().anyMatch(r -> r.contains("state=open")), github.requests.toString());
+            assertTrue(open.out().contains("issue.stale = 2"), open.out());
+        }
+    }
+
+    /** The same over GraphQL: an item changed since is read whole, its earlier comments too. */
+    @Test
+    void overGraphQlAnItemReopenedAfterAnOpenOnlyGateKeepsItsEarlierComments() throws Exception {
+        try (FakeGitHubGraphQl g = new FakeGitHubGraphQl("o/r")) {
+            Map<String, Object> alice = actor("User", "alice");
+            Map<String, Object> one = g.addItem(false, 1, 1, alice, "2026-08-01T00:00:00Z", "2026-09-01T00:00:00Z", null);
+            FakeGitHubGraphQl.addComment(one, 101, actor("User", "bob"), "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z");
+            Map<String, Object> seven = g.addItem(false, 7, 7, alice, "2026-08-01T00:00:00Z", "2026-11-12T00:00:00Z",
+                    "2026-11-12T00:00:00Z");
+            FakeGitHubGraphQl.addComment(seven, 107, actor("User", "frank"), "2026-11-10T00:00:00Z",
+                    "2026-11-10T00:00:00Z");
+            FakeGitHubGraphQl.addEvent(seven, "ClosedEvent", alice, "2026-11-12T00:00:00Z");
+            g.addItem(false, 9, 9, alice, "2026-11-20T00:00:00Z", "2026-11-20T00:00:00Z", null);
+            List<String> args = List.of("check", "--model", "stale-issues", "--github", "o/r",
+                    "--github-api-url", g.apiUrl(), "--github-api", "graphql", "--store", dir.resolve("g.db").toString());
+            CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", TOKEN));
+            assertTrue(cli.run(args.toArray(String[]::new)).out().contains("issue.stale = 1"));
+            seven.put("state", "OPEN");
+            seven.put("closedAt", null);
+            seven.put("updatedAt", "2026-11-21T00:00:00Z");
+            FakeGitHubGraphQl.addEvent(seven, "ReopenedEvent", alice, "2026-11-21T00:00:00Z");
+            CliRunner.Run rerun = cli.run(args.toArray(String[]::new));
+            assertTrue(rerun.out().contains("issue.stale = 1"), rerun.out() + rerun.err());
+        }
+    }
+
+    /**
+     * Without --as-of, as-of is now by definition; openItemsSuffice compares it with the clock read
+     * again at the collect stage (after the store is opened and Git collected), so a run whose
+     * earlier stages took over a minute collects the whole history. A clock running 20000 times
+     * faster than real time stands in for a slow store open / Git clone.
+     */
+    @Test
+    void overGraphQlAnItemClosedBetweenAsOfAndTheOpenListingIsStillOpenAtAsOf() throws Exception {
+        try (FakeGitHubGraphQl g = new FakeGitHubGraphQl("o/r")) {
+            Map<String, Object> alice = actor("User", "alice");
+            Map<String, Object> one = g.addItem(false, 1, 1, alice, "2026-08-01T00:00:00Z", "2026-09-01T00:00:00Z", null);
+            FakeGitHubGraphQl.addComment(one, 101, actor("User", "bob"), "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z");
+            // quiet since August, closed 15 s after as-of: open and stale at as-of
+            Map<String, Object> eight = g.addItem(false, 8, 8, alice, "2026-08-01T00:00:00Z", "2026-11-22T09:59:45Z",
+                    "2026-11-22T09:59:45Z");
+            FakeGitHubGraphQl.addEvent(eight, "ClosedEvent", alice, "2026-11-22T09:59:45Z");
+            // a pull request merged after as-of: open at as-of, quiet for weeks
+            Map<String, Object> pull = g.addItem(true, 920, 20, alice, "2026-10-01T00:00:00Z", "2026-11-22T09:59:50Z",
+                    "2026-11-22T09:59:50Z");
+            pull.put("state", "MERGED");
+            pull.put("mergedAt", "2026-11-22T09:59:50Z");
+            FakeGitHubGraphQl.addEvent(pull, "MergedEvent", alice, "2026-11-22T09:59:50Z");
+            List<String> args = List.of("check", "--model", "stale-issues", "--github", "o/r", "--as-of",
+                    "2026-11-22T09:59:30Z", "--github-api-url", g.apiUrl(), "--github-api", "graphql", "--store",
+                    dir.resolve("g.db").toString());
+            CliRunner.Run gate = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", TOKEN))
+                    .run(args.toArray(String[]::new));
+            assertEquals(List.of(), g.invalid);
+            assertEquals(List.of("OPEN"), g.variables.get(1).get("states"), "an open-only pass");
+            assertTrue(gate.out().contains("issue.stale = 2"), gate.out());
+            assertTrue(gate.out().contains("change.stale = 1"), gate.out());
+        }
+    }
+
+    @Test
+    void aGateWithoutAsOfIsAsOfNowHoweverLongTheStagesBeforeCollectionTake() throws Exception {
+        try (FakeGitHub github = tracker()) {
+            Instant start = Instant.parse("2026-11-22T10:00:00Z");
+            long t0 = System.nanoTime();
+            java.time.Clock fast = new java.time.Clock() {
+                @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+                @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+                @Override public Instant instant() { return start.plusNanos((System.nanoTime() - t0) * 20000); }
+            };
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            Context ctx = new Context(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                    Map.of("GITHUB_TOKEN", TOKEN), fast, dir, dir.resolve("home"));
+            int code = Main.run(ctx, "check", "--model", "stale-issues", "--github", "o/r", "--github-api-url",
+                    github.url(), "--github-api", "rest", "--store", dir.resolve("slow.db").toString());
+            assertEquals(0, code, err.toString());
+            assertTrue(github.requests.stream().anyMatch(r -> r.contains("state=open")), github.requests.toString());
+        }
+    }
+}
