@@ -113,44 +113,46 @@ class OpenOnlyChangesTest {
         }
     }
 
+    /** #1, alice's, quiet since bob's comment of 09-01: stale; gives alice. */
+    private static Map<String, Object> staleIssue(FakeGitHubGraphQl g) {
+        Map<String, Object> alice = actor("User", "alice");
+        Map<String, Object> one = g.addItem(false, 1, 1, alice, "2026-08-01T00:00:00Z", "2026-09-01T00:00:00Z", null);
+        FakeGitHubGraphQl.addComment(one, 101, actor("User", "bob"), "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z");
+        return alice;
+    }
+
+    private CliRunner.Run graphQlGate(FakeGitHubGraphQl g, String... more) {
+        List<String> args = new ArrayList<>(List.of("check", "--model", "stale-issues", "--github", "o/r",
+                "--github-api-url", g.apiUrl(), "--github-api", "graphql", "--store", dir.resolve("g.db").toString()));
+        args.addAll(List.of(more));
+        return new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", TOKEN)).run(args.toArray(String[]::new));
+    }
+
     /** The same over GraphQL: an item changed since is read whole, its earlier comments too. */
     @Test
     void overGraphQlAnItemReopenedAfterAnOpenOnlyGateKeepsItsEarlierComments() throws Exception {
         try (FakeGitHubGraphQl g = new FakeGitHubGraphQl("o/r")) {
-            Map<String, Object> alice = actor("User", "alice");
-            Map<String, Object> one = g.addItem(false, 1, 1, alice, "2026-08-01T00:00:00Z", "2026-09-01T00:00:00Z", null);
-            FakeGitHubGraphQl.addComment(one, 101, actor("User", "bob"), "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z");
+            Map<String, Object> alice = staleIssue(g);
             Map<String, Object> seven = g.addItem(false, 7, 7, alice, "2026-08-01T00:00:00Z", "2026-11-12T00:00:00Z",
                     "2026-11-12T00:00:00Z");
             FakeGitHubGraphQl.addComment(seven, 107, actor("User", "frank"), "2026-11-10T00:00:00Z",
                     "2026-11-10T00:00:00Z");
             FakeGitHubGraphQl.addEvent(seven, "ClosedEvent", alice, "2026-11-12T00:00:00Z");
             g.addItem(false, 9, 9, alice, "2026-11-20T00:00:00Z", "2026-11-20T00:00:00Z", null);
-            List<String> args = List.of("check", "--model", "stale-issues", "--github", "o/r",
-                    "--github-api-url", g.apiUrl(), "--github-api", "graphql", "--store", dir.resolve("g.db").toString());
-            CliRunner cli = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", TOKEN));
-            assertTrue(cli.run(args.toArray(String[]::new)).out().contains("issue.stale = 1"));
+            assertTrue(graphQlGate(g).out().contains("issue.stale = 1"));
             seven.put("state", "OPEN");
             seven.put("closedAt", null);
             seven.put("updatedAt", "2026-11-21T00:00:00Z");
             FakeGitHubGraphQl.addEvent(seven, "ReopenedEvent", alice, "2026-11-21T00:00:00Z");
-            CliRunner.Run rerun = cli.run(args.toArray(String[]::new));
+            CliRunner.Run rerun = graphQlGate(g);
             assertTrue(rerun.out().contains("issue.stale = 1"), rerun.out() + rerun.err());
         }
     }
 
-    /**
-     * Without --as-of, as-of is now by definition; openItemsSuffice compares it with the clock read
-     * again at the collect stage (after the store is opened and Git collected), so a run whose
-     * earlier stages took over a minute collects the whole history. A clock running 20000 times
-     * faster than real time stands in for a slow store open / Git clone.
-     */
     @Test
     void overGraphQlAnItemClosedBetweenAsOfAndTheOpenListingIsStillOpenAtAsOf() throws Exception {
         try (FakeGitHubGraphQl g = new FakeGitHubGraphQl("o/r")) {
-            Map<String, Object> alice = actor("User", "alice");
-            Map<String, Object> one = g.addItem(false, 1, 1, alice, "2026-08-01T00:00:00Z", "2026-09-01T00:00:00Z", null);
-            FakeGitHubGraphQl.addComment(one, 101, actor("User", "bob"), "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z");
+            Map<String, Object> alice = staleIssue(g);
             // quiet since August, closed 15 s after as-of: open and stale at as-of
             Map<String, Object> eight = g.addItem(false, 8, 8, alice, "2026-08-01T00:00:00Z", "2026-11-22T09:59:45Z",
                     "2026-11-22T09:59:45Z");
@@ -161,11 +163,7 @@ class OpenOnlyChangesTest {
             pull.put("state", "MERGED");
             pull.put("mergedAt", "2026-11-22T09:59:50Z");
             FakeGitHubGraphQl.addEvent(pull, "MergedEvent", alice, "2026-11-22T09:59:50Z");
-            List<String> args = List.of("check", "--model", "stale-issues", "--github", "o/r", "--as-of",
-                    "2026-11-22T09:59:30Z", "--github-api-url", g.apiUrl(), "--github-api", "graphql", "--store",
-                    dir.resolve("g.db").toString());
-            CliRunner.Run gate = new CliRunner(dir, dir.resolve("home"), Map.of("GITHUB_TOKEN", TOKEN))
-                    .run(args.toArray(String[]::new));
+            CliRunner.Run gate = graphQlGate(g, "--as-of", "2026-11-22T09:59:30Z");
             assertEquals(List.of(), g.invalid);
             assertEquals(List.of("OPEN"), g.variables.get(1).get("states"), "an open-only pass");
             assertTrue(gate.out().contains("issue.stale = 2"), gate.out());
@@ -173,6 +171,11 @@ class OpenOnlyChangesTest {
         }
     }
 
+    /**
+     * Without --as-of, as-of is the run's start: an open-only pass however long the stages before
+     * collection take (opening the store, cloning). A clock running 20,000 times faster than real
+     * time stands in for slow stages.
+     */
     @Test
     void aGateWithoutAsOfIsAsOfNowHoweverLongTheStagesBeforeCollectionTake() throws Exception {
         try (FakeGitHub github = tracker()) {
