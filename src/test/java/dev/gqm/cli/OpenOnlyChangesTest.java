@@ -1,6 +1,7 @@
 package dev.gqm.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gqm.collect.github.FakeGitHub;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An open-only store over changes that its first pass could not see: an item closed then and
  * reopened since (REST reads its earlier comments; GraphQL reads a changed item whole), an item
- * closed between as-of and the listing (open at as-of), and a gate whose stages before
- * collection take long. The clock is CliRunner's, 2026-11-22T10:00Z.
+ * closed between as-of and the listing or while the open items are read (open at as-of), a
+ * rerun stopped before a reopened item's comments were read, a comment GitHub stamps before
+ * as-of (its clock is not this machine's), and a gate whose stages before collection take long.
+ * The clock is CliRunner's, 2026-11-22T10:00Z.
  */
 class OpenOnlyChangesTest {
     private static final String TOKEN = "ghp_openonly0123456789";
@@ -165,7 +168,7 @@ class OpenOnlyChangesTest {
             FakeGitHubGraphQl.addEvent(pull, "MergedEvent", alice, "2026-11-22T09:59:50Z");
             CliRunner.Run gate = graphQlGate(g, "--as-of", "2026-11-22T09:59:30Z");
             assertEquals(List.of(), g.invalid);
-            assertEquals(List.of("OPEN"), g.variables.get(1).get("states"), "an open-only pass");
+            assertEquals(List.of("OPEN"), g.variables.get(0).get("states"), "an open-only pass");
             assertTrue(gate.out().contains("issue.stale = 2"), gate.out());
             assertTrue(gate.out().contains("change.stale = 1"), gate.out());
         }
@@ -195,5 +198,114 @@ class OpenOnlyChangesTest {
             assertEquals(0, code, err.toString());
             assertTrue(github.requests.stream().anyMatch(r -> r.contains("state=open")), github.requests.toString());
         }
+    }
+
+    /**
+     * A rerun stopped after the changed items' listing but before a reopened item's comments
+     * (#7, closed when the store was filled) were read: the item was not stored without them,
+     * so the next rerun reads them (frank's of 11-10) and #7 is not stale.
+     */
+    @Test
+    void aRerunStoppedBeforeAReopenedItemsCommentsAreReadReadsThemNextTime() throws Exception {
+        try (FakeGitHub github = tracker()) {
+            CliRunner.Run first = check(github.url(), "open.db");
+            assertTrue(first.out().contains("issue.stale = 1"), first.out());
+            reopen(github, 7, "2026-11-21T00:00:00Z");
+
+            github.fail("/repos/o/r/issues/7/comments", 404, Map.of(), "{\"message\":\"Not Found\"}");
+            CliRunner.Run stopped = check(github.url(), "open.db");
+            assertNotEquals(0, stopped.exitCode(), stopped.out() + stopped.err());
+
+            CliRunner.Run rerun = check(github.url(), "open.db");
+            assertEquals(0, rerun.exitCode(), rerun.err());
+            // a whole-history store says 1 (#1); #7 has frank's comment of 11-10
+            assertTrue(rerun.out().contains("issue.stale = 1"), rerun.out());
+        }
+    }
+
+    /**
+     * The comments cursor of the first gate is the newest update GitHub gave, not as-of (this
+     * machine's clock): a comment GitHub stamps a second before as-of, made after the listing on
+     * an open item listed without comments (#10), is read by the next run.
+     */
+    @Test
+    void aCommentGitHubStampsJustBeforeAsOfAfterTheListingIsReadByTheNextRun() throws Exception {
+        try (FakeGitHub github = tracker()) {
+            github.addIssue(10, 10, "alice", "User", "NONE", "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z", null,
+                    false);
+            CliRunner.Run first = check(github.url(), "open.db");
+            assertTrue(first.out().contains("issue.stale = 2"), first.out());
+            // made after the gate listed #10; GitHub's clock stamps it 09:59:59 (client's as-of: 10:00:00)
+            github.addComment(110, 10, "bob", "User", "2026-11-22T09:59:59Z", "2026-11-22T09:59:59Z");
+            github.issues.stream().filter(i -> i.get("number").asInt() == 10).findFirst().orElseThrow()
+                    .put("updated_at", "2026-11-22T09:59:59Z");
+            CliRunner.Run whole = check(github.url(), "whole.db", "--write-report", "--out", dir.resolve("w").toString());
+            assertTrue(whole.out().contains("issue.stale = 1"), whole.out());
+            String rerun = checkAt("2026-11-22T10:05:00Z", github.url(), "open.db");
+            assertTrue(rerun.contains("issue.stale = 1"), rerun);
+        }
+    }
+
+    /** The same comment stamped a second after as-of. */
+    @Test
+    void aCommentStampedAfterAsOfIsReadByTheNextRun() throws Exception {
+        try (FakeGitHub github = tracker()) {
+            github.addIssue(10, 10, "alice", "User", "NONE", "2026-09-01T00:00:00Z", "2026-09-01T00:00:00Z", null,
+                    false);
+            assertTrue(check(github.url(), "open.db").out().contains("issue.stale = 2"));
+            github.addComment(110, 10, "bob", "User", "2026-11-22T10:00:01Z", "2026-11-22T10:00:01Z");
+            github.issues.stream().filter(i -> i.get("number").asInt() == 10).findFirst().orElseThrow()
+                    .put("updated_at", "2026-11-22T10:00:01Z");
+            String out = checkAt("2026-11-22T10:05:00Z", github.url(), "open.db");
+            assertTrue(out.contains("issue.stale = 1"), out);
+        }
+    }
+
+    /**
+     * #8 (stale, open at as-of) closes at 10:00:05 while the gate reads the open items, before
+     * their page: the listing of the items closed since as-of, read after them, has it.
+     */
+    @Test
+    void anItemClosedWhileTheOpenItemsAreReadIsOpenAtAsOf() throws Exception {
+        try (FakeGitHub github = tracker()) {
+            github.addIssue(8, 8, "alice", "User", "NONE", "2026-08-01T00:00:00Z", "2026-08-01T00:00:00Z", null, false);
+            github.delayMillis = 300;
+            Thread closer = new Thread(() -> {
+                while (true) {
+                    List<String> seen;
+                    synchronized (github.requests) {
+                        seen = new ArrayList<>(github.requests);
+                    }
+                    if (seen.stream().anyMatch(r -> r.startsWith("/repos/o/r/issues?state=open"))) {
+                        break;
+                    }
+                    Thread.onSpinWait();
+                }
+                github.issues.stream().filter(i -> i.get("number").asInt() == 8).findFirst().orElseThrow()
+                        .put("state", "closed").put("closed_at", "2026-11-22T10:00:05Z")
+                        .put("updated_at", "2026-11-22T10:00:05Z");
+            });
+            closer.setDaemon(true);
+            closer.start();
+            CliRunner.Run gate = check(github.url(), "open.db");
+            closer.join(5000);
+            assertTrue(!closer.isAlive() && github.issues.stream().anyMatch(i -> i.get("number").asInt() == 8
+                    && i.get("state").asText().equals("closed")), "closed during the gate");
+            github.delayMillis = 0;
+            CliRunner.Run whole = check(github.url(), "whole.db", "--write-report", "--out", dir.resolve("w").toString());
+            assertTrue(whole.out().contains("issue.stale = 2"), whole.out());
+            assertTrue(gate.out().contains("issue.stale = 2"), gate.out());
+        }
+    }
+
+    private String checkAt(String now, String apiUrl, String store) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        Context ctx = new Context(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                Map.of("GITHUB_TOKEN", TOKEN), java.time.Clock.fixed(java.time.Instant.parse(now),
+                java.time.ZoneOffset.UTC), dir, dir.resolve("home"));
+        Main.run(ctx, "check", "--model", "stale-issues", "--github", "o/r", "--github-api-url", apiUrl,
+                "--github-api", "rest", "--store", dir.resolve(store).toString());
+        return out.toString() + err;
     }
 }

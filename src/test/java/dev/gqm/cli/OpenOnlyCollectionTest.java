@@ -178,9 +178,9 @@ class OpenOnlyCollectionTest {
             // items' own lists, after one request of one comment a page told their number;
             // reviews of the open pulls
             assertEquals(List.of("/repos/o/r",
+                    "/repos/o/r/issues?state=open&sort=updated&direction=asc&per_page=100",
                     // the items closed since as-of (none): open then
                     "/repos/o/r/issues?state=closed&sort=updated&direction=asc&per_page=100&since=2026-11-22T10%3A00%3A00Z",
-                    "/repos/o/r/issues?state=open&sort=updated&direction=asc&per_page=100",
                     "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=1",
                     "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=100",
                     "/repos/o/r/pulls?state=open&sort=updated&direction=desc&per_page=100",
@@ -223,9 +223,9 @@ class OpenOnlyCollectionTest {
             CliRunner.Run gate = check(github.url(), "rest", "open.db");
             assertVerdicts(gate);
             assertEquals(List.of("/repos/o/r",
+                    "/repos/o/r/issues?state=open&sort=updated&direction=asc&per_page=100",
                     // the items closed since as-of (none): open then
                     "/repos/o/r/issues?state=closed&sort=updated&direction=asc&per_page=100&since=2026-11-22T10%3A00%3A00Z",
-                    "/repos/o/r/issues?state=open&sort=updated&direction=asc&per_page=100",
                     "/repos/o/r/issues/comments?sort=updated&direction=asc&per_page=1",
                     "/repos/o/r/issues/1/comments?per_page=100",
                     "/repos/o/r/issues/3/comments?per_page=100",
@@ -243,13 +243,13 @@ class OpenOnlyCollectionTest {
             CliRunner.Run gate = check(github.apiUrl(), "graphql", "open.db");
             assertVerdicts(gate);
             assertEquals(List.of(), github.invalid);
-            // issues closed since as-of (open then), the open ones; the same of pull requests
+            // the open issues, those closed since as-of (open then); the same of pull requests
             assertEquals(4, github.queries.size(), github.queries.toString());
-            assertEquals(List.of("CLOSED"), github.variables.get(0).get("states"));
-            assertEquals("2026-11-22T10:00:00Z", github.variables.get(0).get("since"));
-            assertEquals(List.of("OPEN"), github.variables.get(1).get("states"));
-            assertEquals(List.of("CLOSED", "MERGED"), github.variables.get(2).get("states"));
-            assertEquals(List.of("OPEN"), github.variables.get(3).get("states"));
+            assertEquals(List.of("OPEN"), github.variables.get(0).get("states"));
+            assertEquals(List.of("CLOSED"), github.variables.get(1).get("states"));
+            assertEquals("2026-11-22T10:00:00Z", github.variables.get(1).get("since"));
+            assertEquals(List.of("OPEN"), github.variables.get(2).get("states"));
+            assertEquals(List.of("CLOSED", "MERGED"), github.variables.get(3).get("states"));
 
             github.variables.clear();
             CliRunner.Run afterGate = report(github.apiUrl(), "graphql", "open.db", "after-gate");

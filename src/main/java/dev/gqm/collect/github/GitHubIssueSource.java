@@ -49,6 +49,8 @@ public final class GitHubIssueSource implements IssueSource {
     public static final String OPEN_ISSUES = "issues:open";
     public static final String OPEN_COMMENTS = "comments:open";
     public static final String OPEN_PULLS = "pulls:open";
+    /** Added to an open stream's name: the items closed since as-of that its first pass reads. */
+    static final String CLOSED_SINCE = ":closed-since";
     static final String REVIEWS_PREFIX = "reviews:";
     private static final Pattern OWNER_REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final int PER_PAGE = 100;
@@ -138,14 +140,16 @@ public final class GitHubIssueSource implements IssueSource {
     }
 
     /**
-     * While the open comments stream has no cursor: the items closed since {@code asOf} (open
-     * then) and the open items ({@code state=open}), with their comments: each commented item's
-     * own listing, or the repository-wide one when it has fewer pages (one request of one comment
-     * a page tells its length). The per-item reading writes that cursor last, so a cold pass
-     * stopped halfway starts again. Once it has one, the streams are read as {@link #collect}
-     * reads its own, everything changed since, closed items too; and an open item the store does
-     * not hold (closed when the store was filled, reopened since) gets its earlier comments from
-     * its own listing.
+     * While the open comments stream has no cursor: the open items ({@code state=open}), then the
+     * items closed since {@code asOf} (open then; read second, so that an item closed while the
+     * open ones are read is in it), with their comments: each commented item's own listing, or
+     * the repository-wide one when it has fewer pages (one request of one comment a page tells
+     * its length). The per-item reading writes that cursor last, so a cold pass stopped halfway
+     * starts again (and reads the comments of what it stored but no longer lists). Once it has
+     * one, the streams are read as {@link #collect} reads its own, everything changed since,
+     * closed items too; and an open item the store does not hold (closed when the store was
+     * filled, reopened since) is stored with its earlier comments, from its own listing, in the
+     * same transaction as its listing's page.
      */
     @Override
     public void collectOpen(Instant asOf, Set<Integer> held, Map<String, Instant> cursors,
@@ -153,32 +157,36 @@ public final class GitHubIssueSource implements IssueSource {
         String repo = "/repos/" + ownerRepo;
         String everyComment = repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE;
         if (cursors.get(OPEN_COMMENTS) != null) {
-            Listed changed = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=all&sort=updated&direction=asc&per_page="
-                    + PER_PAGE, cursors.get(OPEN_ISSUES), etags.get(OPEN_ISSUES), sink);
+            oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=all&sort=updated&direction=asc&per_page=" + PER_PAGE,
+                    cursors.get(OPEN_ISSUES), etags.get(OPEN_ISSUES), sink, held, repo);
             oldestFirst(OPEN_COMMENTS, false, everyComment, cursors.get(OPEN_COMMENTS), etags.get(OPEN_COMMENTS), sink);
-            Set<Integer> reopened = new TreeSet<>(changed.openCommented());
-            reopened.removeAll(held);
-            commentsOf(reopened, repo, sink);
         } else {
             if (cursors.isEmpty() && etags.isEmpty()) {
                 lookUpRepository();
             }
             // no ETag: a 304 would say nothing of which items have comments to read
-            Listed closedSince = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=closed&sort=updated&direction=asc"
-                    + "&per_page=" + PER_PAGE, asOf, null, sink);
             Listed open = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=open&sort=updated&direction=asc&per_page="
                     + PER_PAGE, null, null, sink);
+            // into a stream of its own: its cursor starts at as-of, past open items' updates it never lists
+            Listed closedSince = oldestFirst(OPEN_ISSUES + CLOSED_SINCE, true, repo
+                    + "/issues?state=closed&sort=updated&direction=asc&per_page=" + PER_PAGE, asOf, null, sink);
             Set<Integer> commented = new TreeSet<>(open.commented());
             commented.addAll(closedSince.commented());
+            // what a pass stopped halfway stored and neither listing has now (closed since): its comments too
+            Set<Integer> earlier = new TreeSet<>(held);
+            earlier.removeAll(open.listed());
+            earlier.removeAll(closedSince.listed());
+            commented.addAll(earlier);
             if (!commented.isEmpty() && commentPages(everyComment) < commented.size()) {
                 // fewer pages than items with comments: the repository-wide listing, as collect reads it
                 oldestFirst(OPEN_COMMENTS, false, everyComment, null, null, sink);
             } else {
                 commentsOf(commented, repo, sink);
-                Instant cursor = open.cursor() == null || closedSince.cursor() != null
-                        && closedSince.cursor().isAfter(open.cursor()) ? closedSince.cursor() : open.cursor();
+                // the newest update GitHub gave: comments made or edited from there on move this
+                // cursor's listing, as in collect (as-of, this machine's clock, is not GitHub's)
+                Instant cursor = open.newest() == null || closedSince.newest() != null
+                        && closedSince.newest().isAfter(open.newest()) ? closedSince.newest() : open.newest();
                 if (cursor != null) {
-                    // comments made or edited from here on move this cursor's listing, as in collect
                     deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), List.of(), List.of(), List.of(), cursor));
                 }
             }
@@ -221,10 +229,7 @@ public final class GitHubIssueSource implements IssueSource {
             if (++done % (PROGRESS_PAGES * 10) == 0) {
                 progress.accept("GitHub comments: " + done + " of " + numbers.size() + " open items");
             }
-            List<Comment> comments = new ArrayList<>();
-            for (JsonNode node : everyPage(repo + "/issues/" + number + "/comments", "comments of #" + number)) {
-                comments.add(GitHubPayloads.comment(node));
-            }
+            List<Comment> comments = ownComments(number, repo);
             if (!comments.isEmpty()) {
                 deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), comments, List.of(), List.of(), null));
             }
@@ -249,6 +254,15 @@ public final class GitHubIssueSource implements IssueSource {
             deliver(sink, new IssueSink.Page(REVIEWS_PREFIX + number, List.of(), List.of(), List.of(), reviews,
                     List.of(), number, null, null));
         }
+    }
+
+    /** Every comment of item {@code number}, from its own listing. */
+    private List<Comment> ownComments(int number, String repo) throws SourceException {
+        List<Comment> comments = new ArrayList<>();
+        for (JsonNode node : everyPage(repo + "/issues/" + number + "/comments", "comments of #" + number)) {
+            comments.add(GitHubPayloads.comment(node));
+        }
+        return comments;
     }
 
     /** Every element of one item's listing {@code path}, all its pages; {@code what} names it in errors. */
@@ -298,6 +312,14 @@ public final class GitHubIssueSource implements IssueSource {
     // Gives the cursor reached and, of an issue listing, the numbers of the items with comments.
     private Listed oldestFirst(String stream, boolean issueListing, String pathAndQuery, Instant since,
                                IssueSink.Etag stored, IssueSink sink) throws SourceException {
+        return oldestFirst(stream, issueListing, pathAndQuery, since, stored, sink, null, null);
+    }
+
+    // With {@code held} (an issue listing): an open item with comments that the store does not
+    // hold is stored with all its comments, from its own listing, in its page's transaction.
+    private Listed oldestFirst(String stream, boolean issueListing, String pathAndQuery, Instant since,
+                               IssueSink.Etag stored, IssueSink sink, Set<Integer> held, String repo)
+            throws SourceException {
         URI first = URI.create(apiUrl + pathAndQuery
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8)));
         Optional<URI> next = Optional.of(first);
@@ -305,8 +327,9 @@ public final class GitHubIssueSource implements IssueSource {
         boolean firstPage = true;
         int pages = 0;
         int items = 0;
+        Instant newest = null;
+        Set<Integer> listed = new TreeSet<>();
         Set<Integer> commented = new TreeSet<>();
-        Set<Integer> openCommented = new TreeSet<>();
         PageTrail trail = new PageTrail("GitHub", stream, issueListing);
         while (next.isPresent()) {
             if (pages > 0 && pages % PROGRESS_PAGES == 0) {
@@ -315,7 +338,7 @@ public final class GitHubIssueSource implements IssueSource {
             trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
             if (page.notModified()) {
-                return new Listed(cursor, commented, openCommented);
+                return new Listed(cursor, newest, listed, commented);
             }
             List<Issue> issues = new ArrayList<>();
             List<Comment> comments = new ArrayList<>();
@@ -324,10 +347,11 @@ public final class GitHubIssueSource implements IssueSource {
                 if (issueListing) {
                     Issue issue = GitHubPayloads.issue(node, false);
                     issues.add(issue);
+                    listed.add(issue.number());
                     if (node.path("comments").asInt(0) > 0) {
                         commented.add(issue.number());
-                        if ("open".equals(issue.state())) {
-                            openCommented.add(issue.number());
+                        if (held != null && "open".equals(issue.state()) && !held.contains(issue.number())) {
+                            comments.addAll(ownComments(issue.number(), repo));
                         }
                     }
                     trail.number(issue.number());
@@ -338,6 +362,7 @@ public final class GitHubIssueSource implements IssueSource {
                     updated = comment.updatedAt();
                 }
                 cursor = cursor == null || updated.isAfter(cursor) ? updated : cursor;
+                newest = newest == null || updated.isAfter(newest) ? updated : newest;
             }
             pages++;
             items += page.items().size();
@@ -349,14 +374,14 @@ public final class GitHubIssueSource implements IssueSource {
             }
             firstPage = false;
         }
-        return new Listed(cursor, commented, openCommented);
+        return new Listed(cursor, newest, listed, commented);
     }
 
     /**
-     * What an oldest-first listing reached: its cursor, the items whose payload counts comments,
-     * and of those the ones open now.
+     * What an oldest-first listing reached: its cursor (from the {@code since} it started at), the
+     * newest update it saw (null: none), the items it listed and those whose payload counts comments.
      */
-    private record Listed(Instant cursor, Set<Integer> commented, Set<Integer> openCommented) {
+    private record Listed(Instant cursor, Instant newest, Set<Integer> listed, Set<Integer> commented) {
     }
 
     // Pull listings have no `since`: read newest first and stop at the first one older than the
