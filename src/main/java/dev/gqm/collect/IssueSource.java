@@ -28,16 +28,18 @@ public interface IssueSource {
     }
 
     /**
-     * As {@link #collect}, for a run that needs only the items open at {@code asOf} (the present):
-     * a stream without a cursor reads only the items open now and those changed since
-     * {@code asOf} (closed since, they were open then), with what happened on them; a stream with
-     * a cursor reads every item changed since, closed ones too, so that an item closed since is
-     * learnt, and an open one that the store does not hold ({@code held}: the item numbers it
-     * holds), closed when the store was filled and reopened since, with its earlier activity.
+     * As {@link #collect}, for a run that needs only the items open at its as-of (the present):
+     * a stream without a cursor reads only the items open now and those closed since
+     * {@code closedSince} (the run's as-of, or the earlier one of a first pass stopped halfway:
+     * they were open then), with what happened on them; a stream with a cursor reads every item
+     * changed since, closed ones too, so that an item closed since is learnt, and one that the
+     * store does not hold ({@code held}: the item numbers it holds), closed when the store was
+     * filled and changed or reopened since, with its earlier activity: an item held is held with
+     * all of it.
      * Its streams are named apart from {@link #collect}'s, so that a later {@link #collect} finds
      * no cursor of its own and reads the whole history from the start.
      */
-    default void collectOpen(Instant asOf, java.util.Set<Integer> held, Map<String, Instant> cursors,
+    default void collectOpen(Instant closedSince, java.util.Set<Integer> held, Map<String, Instant> cursors,
                              Map<String, IssueSink.Etag> etags, IssueSink sink) throws SourceException {
         throw new UnsupportedOperationException(repository() + ": no open-only collection");
     }

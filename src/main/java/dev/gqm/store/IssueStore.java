@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -215,11 +216,22 @@ public final class IssueStore {
         return Store.guard(() -> markers().containsKey(OPEN_ONLY));
     }
 
-    /** Records that the store holds only the open items ({@code true}), or the whole history again. */
-    public void markOnlyOpenItems(boolean onlyOpen) throws StoreException {
+    /**
+     * Since when the store holds only the items open then: the as-of of the first open-only
+     * collection into it; empty when it holds the whole history (or nothing).
+     */
+    public Optional<Instant> onlyOpenItemsSince() throws StoreException {
+        return Store.guard(() -> Optional.ofNullable(markers().get(OPEN_ONLY)).map(Instant::ofEpochMilli));
+    }
+
+    /**
+     * Records that the store holds only the items open at {@code since} and what changed from
+     * then on, or (null) the whole history again.
+     */
+    public void markOnlyOpenItems(Instant since) throws StoreException {
         Store.guard(() -> {
-            if (onlyOpen) {
-                writeMarker(OPEN_ONLY, 1);
+            if (since != null) {
+                writeMarker(OPEN_ONLY, since.toEpochMilli());
             } else {
                 Transaction.run(connection, () -> {
                     try (PreparedStatement delete = connection.prepareStatement(

@@ -6,6 +6,7 @@ import dev.gqm.collect.SourceException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Brings the store up to date with an issue tracker: issues, comments and pull-request fields
@@ -36,20 +37,24 @@ public final class IssueSync {
     public void sync(IssueSource source, Instant openAsOf) throws SourceException, StoreException {
         try {
             store.collectionStarted();
-            boolean holdsOpenOnly = store.holdsOnlyOpenItems();
+            Optional<Instant> openSince = store.onlyOpenItemsSince();
+            boolean holdsOpenOnly = openSince.isPresent();
             Map<String, Instant> cursors = store.cursors();
             boolean open = openAsOf != null && source.collectsOpenOnly() && (holdsOpenOnly || cursors.isEmpty());
             if (open) {
                 if (!holdsOpenOnly) {
-                    store.markOnlyOpenItems(true);
+                    store.markOnlyOpenItems(openAsOf);
                 }
-                source.collectOpen(openAsOf, store.itemNumbers(), cursors, store.etags(), store.sink());
+                // a first pass stopped halfway and taken up again later reads what closed since
+                // its own as-of: an item it stored open and that closed meanwhile is learnt
+                Instant closedSince = openSince.filter(s -> s.isBefore(openAsOf)).orElse(openAsOf);
+                source.collectOpen(closedSince, store.itemNumbers(), cursors, store.etags(), store.sink());
             } else {
                 source.collect(cursors, store.etags(), store.sink());
             }
             source.reviews(store.changesNeedingReviews(), store.sink());
             if (!open && holdsOpenOnly) {
-                store.markOnlyOpenItems(false);
+                store.markOnlyOpenItems(null);
             }
             store.collectionFinished();
         } catch (IssueSinkFailure failure) {

@@ -298,6 +298,110 @@ class OpenOnlyChangesTest {
         }
     }
 
+    private static com.fasterxml.jackson.databind.node.ObjectNode issue(FakeGitHub g, int number) {
+        return g.issues.stream().filter(i -> i.get("number").asInt() == number).findFirst().orElseThrow();
+    }
+
+    /** A gate as of {@code now} (the clock), over {@code api}: its exit code, output and errors. */
+    private String gateAt(String now, List<String> api, String store, String... more) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        Context ctx = new Context(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+                Map.of("GITHUB_TOKEN", TOKEN), java.time.Clock.fixed(java.time.Instant.parse(now),
+                java.time.ZoneOffset.UTC), dir, dir.resolve("home"));
+        List<String> args = new ArrayList<>(List.of("check", "--model", "stale-issues", "--github", "o/r"));
+        args.addAll(api);
+        args.addAll(List.of("--store", dir.resolve(store).toString()));
+        args.addAll(List.of(more));
+        int code = Main.run(ctx, args.toArray(String[]::new));
+        return "exit " + code + "\n" + out + err;
+    }
+
+    private String restAt(String now, FakeGitHub g, String store, String... more) {
+        return gateAt(now, List.of("--github-api-url", g.url(), "--github-api", "rest"), store, more);
+    }
+
+    /** The same gate on a store of its own that reads the whole history (--write-report). */
+    private String wholeAt(String now, FakeGitHub g) {
+        String name = "whole-" + now.replace(':', '-');
+        return restAt(now, g, name + ".db", "--write-report", "--out", dir.resolve(name).toString());
+    }
+
+    /** #7, closed before the first gate, changed while closed (labelled), then reopened: read with frank's comment. */
+    @Test
+    void aClosedItemARerunStoresAndThatIsReopenedLaterKeepsItsEarlierComments() throws Exception {
+        try (FakeGitHub g = tracker()) {
+            assertTrue(restAt("2026-11-22T10:00:00Z", g, "open.db").contains("issue.stale = 1"));
+            issue(g, 7).put("updated_at", "2026-11-22T10:02:00Z");
+            assertTrue(restAt("2026-11-22T10:05:00Z", g, "open.db").contains("issue.stale = 1"));
+            issue(g, 7).put("state", "open").putNull("closed_at").put("updated_at", "2026-11-22T10:07:00Z");
+            String whole = wholeAt("2026-11-22T10:10:00Z", g);
+            assertTrue(whole.contains("issue.stale = 1"), whole);
+            String third = restAt("2026-11-22T10:10:00Z", g, "open.db");
+            assertTrue(third.contains("issue.stale = 1"), third);
+        }
+    }
+
+    /** #7, reopened after the first gate and closed again just after the rerun's as-of: open then, with its comment. */
+    @Test
+    void anItemTheStoreDidNotHoldClosedJustAfterTheRerunsAsOfKeepsItsComments() throws Exception {
+        try (FakeGitHub g = tracker()) {
+            assertTrue(restAt("2026-11-22T09:00:00Z", g, "open.db").contains("issue.stale = 1"));
+            issue(g, 7).put("state", "closed").put("closed_at", "2026-11-22T10:00:30Z")
+                    .put("updated_at", "2026-11-22T10:00:30Z");
+            String whole = wholeAt("2026-11-22T10:00:00Z", g);
+            assertTrue(whole.contains("issue.stale = 1"), whole);
+            String rerun = restAt("2026-11-22T10:00:00Z", g, "open.db");
+            assertTrue(rerun.contains("issue.stale = 1"), rerun);
+        }
+    }
+
+    /** A first pass stopped halfway stored #1 open; #1 closes before the pass is taken up again. */
+    @Test
+    void anItemClosedAfterAStoppedFirstPassIsNotCountedOpen() throws Exception {
+        try (FakeGitHub g = tracker()) {
+            g.fail("/repos/o/r/issues/1/comments", 404, Map.of(), "{\"message\":\"Not Found\"}");
+            String stopped = restAt("2026-11-22T10:00:00Z", g, "open.db");
+            assertTrue(!stopped.startsWith("exit 0"), stopped);
+            issue(g, 1).put("state", "closed").put("closed_at", "2026-11-22T10:02:00Z")
+                    .put("updated_at", "2026-11-22T10:02:00Z");
+            String whole = wholeAt("2026-11-22T10:05:00Z", g);
+            assertTrue(whole.contains("issue.stale = 0"), whole);
+            String gate = restAt("2026-11-22T10:05:00Z", g, "open.db");
+            assertTrue(gate.contains("issue.stale = 0"), gate);
+        }
+    }
+
+    /** Over GraphQL: a first pull listing stopped on its second page; stale #10 of its first closes meanwhile. */
+    @Test
+    void overGraphQlAPullClosedAfterAStoppedFirstPassIsNotCountedOpen() throws Exception {
+        try (FakeGitHubGraphQl g = new FakeGitHubGraphQl("o/r")) {
+            Map<String, Object> dave = actor("User", "dave");
+            Map<String, Object> ten = g.addItem(true, 910, 10, dave, "2026-09-01T00:00:00Z", "2026-11-21T00:00:00Z",
+                    null);
+            for (int n = 100; n < 199; n++) {
+                g.addItem(true, 1000 + n, n, dave, "2026-11-20T00:00:00Z", "2026-11-20T00:00:00Z", null);
+            }
+            // the oldest, on the second page: unreadable during the first pass
+            Map<String, Object> odd = g.addItem(true, 999, 99, dave, "2026-11-19T00:00:00Z", "2026-11-19T00:00:00Z",
+                    null);
+            odd.put("createdAt", null);
+            List<String> api = List.of("--github-api-url", g.apiUrl(), "--github-api", "graphql");
+            String stopped = gateAt("2026-11-22T10:00:00Z", api, "g.db");
+            assertTrue(!stopped.startsWith("exit 0"), stopped);
+            odd.put("createdAt", "2026-11-19T00:00:00Z");
+            ten.put("state", "CLOSED");
+            ten.put("closedAt", "2026-11-22T10:02:00Z");
+            ten.put("updatedAt", "2026-11-22T10:02:00Z");
+            FakeGitHubGraphQl.addEvent(ten, "ClosedEvent", dave, "2026-11-22T10:02:00Z");
+            String whole = gateAt("2026-11-22T10:05:00Z", api, "whole.db", "--write-report", "--out",
+                    dir.resolve("w").toString());
+            assertTrue(whole.contains("change.stale = 0"), whole);
+            String gate = gateAt("2026-11-22T10:05:00Z", api, "g.db");
+            assertTrue(gate.contains("change.stale = 0"), gate);
+        }
+    }
+
     private String checkAt(String now, String apiUrl, String store) {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();

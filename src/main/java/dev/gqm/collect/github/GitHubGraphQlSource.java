@@ -188,12 +188,12 @@ public final class GitHubGraphQlSource implements IssueSource {
 
     /**
      * A stream without a cursor asks for the open items ({@code states: OPEN}), then for those
-     * closed since {@code asOf} (open then; asked second, so that an item closed while the open
+     * closed since {@code closedSince} (open then; asked second, so that an item closed while the open
      * ones are read is among them); one with a cursor for all changed since, each changed item
      * with its lists whole, so an item reopened since comes with its earlier activity.
      */
     @Override
-    public void collectOpen(Instant asOf, java.util.Set<Integer> held, Map<String, Instant> cursors,
+    public void collectOpen(Instant closedSince, java.util.Set<Integer> held, Map<String, Instant> cursors,
                             Map<String, IssueSink.Etag> etags, IssueSink sink) throws SourceException {
         // The closed ones into streams of their own: the open listing's cursor alone makes a
         // stream's. A pass stopped among the closed ones leaves a cursor: the next run reads all
@@ -201,14 +201,14 @@ public final class GitHubGraphQlSource implements IssueSource {
         Instant issuesSince = cursors.get(OPEN_ISSUES);
         if (issuesSince == null) {
             issues(OPEN_ISSUES, null, OPEN, sink);
-            issues(OPEN_ISSUES + CLOSED_SINCE, asOf, List.of("CLOSED"), sink);
+            issues(OPEN_ISSUES + CLOSED_SINCE, closedSince, List.of("CLOSED"), sink);
         } else {
             issues(OPEN_ISSUES, issuesSince, ISSUE_STATES, sink);
         }
         Instant pullsSince = cursors.get(OPEN_PULLS);
         if (pullsSince == null) {
             pulls(OPEN_PULLS, null, OPEN, sink);
-            pulls(OPEN_PULLS + CLOSED_SINCE, asOf, List.of("CLOSED", "MERGED"), sink);
+            pulls(OPEN_PULLS + CLOSED_SINCE, closedSince, List.of("CLOSED", "MERGED"), sink);
         } else {
             pulls(OPEN_PULLS, pullsSince, PULL_STATES, sink);
         }

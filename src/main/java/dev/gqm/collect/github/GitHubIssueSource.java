@@ -141,24 +141,25 @@ public final class GitHubIssueSource implements IssueSource {
 
     /**
      * While the open comments stream has no cursor: the open items ({@code state=open}), then the
-     * items closed since {@code asOf} (open then; read second, so that an item closed while the
-     * open ones are read is in it), with their comments: each commented item's own listing, or
-     * the repository-wide one when it has fewer pages (one request of one comment a page tells
-     * its length). The per-item reading writes that cursor last, so a cold pass stopped halfway
-     * starts again (and reads the comments of what it stored but no longer lists). Once it has
-     * one, the streams are read as {@link #collect} reads its own, everything changed since,
-     * closed items too; and an open item the store does not hold (closed when the store was
-     * filled, reopened since) is stored with its earlier comments, from its own listing, in the
-     * same transaction as its listing's page.
+     * items closed since {@code closedSince} (open then; read second, so that an item closed
+     * while the open ones are read is in it), with their comments: each commented item's own
+     * listing, or the repository-wide one when it has fewer pages (one request of one comment a
+     * page tells its length). The per-item reading writes that cursor last, so a cold pass
+     * stopped halfway starts again. Once it has one, the streams are read as {@link #collect}
+     * reads its own, everything changed since, closed items too; and an item with comments
+     * that the store does not hold and that is older than the comments cursor (closed when the
+     * store was filled, changed or reopened since) is stored with its earlier comments, from its
+     * own listing, in the same transaction as its listing's page.
      */
     @Override
-    public void collectOpen(Instant asOf, Set<Integer> held, Map<String, Instant> cursors,
+    public void collectOpen(Instant closedSince, Set<Integer> held, Map<String, Instant> cursors,
                             Map<String, IssueSink.Etag> etags, IssueSink sink) throws SourceException {
         String repo = "/repos/" + ownerRepo;
         String everyComment = repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE;
         if (cursors.get(OPEN_COMMENTS) != null) {
             oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=all&sort=updated&direction=asc&per_page=" + PER_PAGE,
-                    cursors.get(OPEN_ISSUES), etags.get(OPEN_ISSUES), sink, held, repo);
+                    cursors.get(OPEN_ISSUES), etags.get(OPEN_ISSUES), sink, new Unheld(held, cursors.get(OPEN_COMMENTS)),
+                    repo);
             oldestFirst(OPEN_COMMENTS, false, everyComment, cursors.get(OPEN_COMMENTS), etags.get(OPEN_COMMENTS), sink);
         } else {
             if (cursors.isEmpty() && etags.isEmpty()) {
@@ -168,15 +169,10 @@ public final class GitHubIssueSource implements IssueSource {
             Listed open = oldestFirst(OPEN_ISSUES, true, repo + "/issues?state=open&sort=updated&direction=asc&per_page="
                     + PER_PAGE, null, null, sink);
             // into a stream of its own: its cursor starts at as-of, past open items' updates it never lists
-            Listed closedSince = oldestFirst(OPEN_ISSUES + CLOSED_SINCE, true, repo
-                    + "/issues?state=closed&sort=updated&direction=asc&per_page=" + PER_PAGE, asOf, null, sink);
+            Listed closed = oldestFirst(OPEN_ISSUES + CLOSED_SINCE, true, repo
+                    + "/issues?state=closed&sort=updated&direction=asc&per_page=" + PER_PAGE, closedSince, null, sink);
             Set<Integer> commented = new TreeSet<>(open.commented());
-            commented.addAll(closedSince.commented());
-            // what a pass stopped halfway stored and neither listing has now (closed since): its comments too
-            Set<Integer> earlier = new TreeSet<>(held);
-            earlier.removeAll(open.listed());
-            earlier.removeAll(closedSince.listed());
-            commented.addAll(earlier);
+            commented.addAll(closed.commented());
             if (!commented.isEmpty() && commentPages(everyComment) < commented.size()) {
                 // fewer pages than items with comments: the repository-wide listing, as collect reads it
                 oldestFirst(OPEN_COMMENTS, false, everyComment, null, null, sink);
@@ -184,8 +180,8 @@ public final class GitHubIssueSource implements IssueSource {
                 commentsOf(commented, repo, sink);
                 // the newest update GitHub gave: comments made or edited from there on move this
                 // cursor's listing, as in collect (as-of, this machine's clock, is not GitHub's)
-                Instant cursor = open.newest() == null || closedSince.newest() != null
-                        && closedSince.newest().isAfter(open.newest()) ? closedSince.newest() : open.newest();
+                Instant cursor = open.newest() == null || closed.newest() != null
+                        && closed.newest().isAfter(open.newest()) ? closed.newest() : open.newest();
                 if (cursor != null) {
                     deliver(sink, IssueSink.Page.of(OPEN_COMMENTS, List.of(), List.of(), List.of(), List.of(), cursor));
                 }
@@ -315,10 +311,22 @@ public final class GitHubIssueSource implements IssueSource {
         return oldestFirst(stream, issueListing, pathAndQuery, since, stored, sink, null, null);
     }
 
-    // With {@code held} (an issue listing): an open item with comments that the store does not
-    // hold is stored with all its comments, from its own listing, in its page's transaction.
+    /**
+     * The items of an open-only store's rerun listing whose earlier comments it lacks: not held,
+     * with comments, created before {@code commentsFrom} (the comments of a later one are all in
+     * the comment listing from there).
+     */
+    private record Unheld(Set<Integer> held, Instant commentsFrom) {
+        boolean lacksComments(Issue issue, JsonNode node) {
+            return node.path("comments").asInt(0) > 0 && !held.contains(issue.number())
+                    && (commentsFrom == null || issue.createdAt().isBefore(commentsFrom));
+        }
+    }
+
+    // With {@code unheld} (an issue listing): an item whose earlier comments the store lacks is
+    // stored with all its comments, from its own listing, in its page's transaction.
     private Listed oldestFirst(String stream, boolean issueListing, String pathAndQuery, Instant since,
-                               IssueSink.Etag stored, IssueSink sink, Set<Integer> held, String repo)
+                               IssueSink.Etag stored, IssueSink sink, Unheld unheld, String repo)
             throws SourceException {
         URI first = URI.create(apiUrl + pathAndQuery
                 + (since == null ? "" : "&since=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8)));
@@ -328,7 +336,6 @@ public final class GitHubIssueSource implements IssueSource {
         int pages = 0;
         int items = 0;
         Instant newest = null;
-        Set<Integer> listed = new TreeSet<>();
         Set<Integer> commented = new TreeSet<>();
         PageTrail trail = new PageTrail("GitHub", stream, issueListing);
         while (next.isPresent()) {
@@ -338,7 +345,7 @@ public final class GitHubIssueSource implements IssueSource {
             trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
             if (page.notModified()) {
-                return new Listed(cursor, newest, listed, commented);
+                return new Listed(cursor, newest, commented);
             }
             List<Issue> issues = new ArrayList<>();
             List<Comment> comments = new ArrayList<>();
@@ -347,12 +354,11 @@ public final class GitHubIssueSource implements IssueSource {
                 if (issueListing) {
                     Issue issue = GitHubPayloads.issue(node, false);
                     issues.add(issue);
-                    listed.add(issue.number());
                     if (node.path("comments").asInt(0) > 0) {
                         commented.add(issue.number());
-                        if (held != null && "open".equals(issue.state()) && !held.contains(issue.number())) {
-                            comments.addAll(ownComments(issue.number(), repo));
-                        }
+                    }
+                    if (unheld != null && unheld.lacksComments(issue, node)) {
+                        comments.addAll(ownComments(issue.number(), repo));
                     }
                     trail.number(issue.number());
                     updated = issue.updatedAt();
@@ -374,14 +380,14 @@ public final class GitHubIssueSource implements IssueSource {
             }
             firstPage = false;
         }
-        return new Listed(cursor, newest, listed, commented);
+        return new Listed(cursor, newest, commented);
     }
 
     /**
      * What an oldest-first listing reached: its cursor (from the {@code since} it started at), the
-     * newest update it saw (null: none), the items it listed and those whose payload counts comments.
+     * newest update it saw (null: none) and the items whose payload counts comments.
      */
-    private record Listed(Instant cursor, Instant newest, Set<Integer> listed, Set<Integer> commented) {
+    private record Listed(Instant cursor, Instant newest, Set<Integer> commented) {
     }
 
     // Pull listings have no `since`: read newest first and stop at the first one older than the
