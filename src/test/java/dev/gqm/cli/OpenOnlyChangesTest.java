@@ -403,13 +403,6 @@ class OpenOnlyChangesTest {
     }
 
     private String checkAt(String now, String apiUrl, String store) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        java.io.StringWriter err = new java.io.StringWriter();
-        Context ctx = new Context(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
-                Map.of("GITHUB_TOKEN", TOKEN), java.time.Clock.fixed(java.time.Instant.parse(now),
-                java.time.ZoneOffset.UTC), dir, dir.resolve("home"));
-        Main.run(ctx, "check", "--model", "stale-issues", "--github", "o/r", "--github-api-url", apiUrl,
-                "--github-api", "rest", "--store", dir.resolve(store).toString());
-        return out.toString() + err;
+        return gateAt(now, List.of("--github-api-url", apiUrl, "--github-api", "rest"), store);
     }
 }
