@@ -120,18 +120,11 @@ public final class GitHubIssueSource implements IssueSource {
             lookUpRepository();
         }
         String repo = "/repos/" + ownerRepo;
-        changedSince(ISSUES, COMMENTS, cursors, etags, sink);
+        oldestFirst(ISSUES, true, repo + "/issues?state=all&sort=updated&direction=asc&per_page=" + PER_PAGE,
+                cursors.get(ISSUES), etags.get(ISSUES), sink);
+        oldestFirst(COMMENTS, false, repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE,
+                cursors.get(COMMENTS), etags.get(COMMENTS), sink);
         pulls(PULLS, "all", repo, cursors.get(PULLS), etags.get(PULLS), sink);
-    }
-
-    /** The issues (of every state) and comments updated since the streams' cursors, oldest first. */
-    private void changedSince(String issues, String comments, Map<String, Instant> cursors,
-                              Map<String, IssueSink.Etag> etags, IssueSink sink) throws SourceException {
-        String repo = "/repos/" + ownerRepo;
-        oldestFirst(issues, true, repo + "/issues?state=all&sort=updated&direction=asc&per_page=" + PER_PAGE,
-                cursors.get(issues), etags.get(issues), sink);
-        oldestFirst(comments, false, repo + "/issues/comments?sort=updated&direction=asc&per_page=" + PER_PAGE,
-                cursors.get(comments), etags.get(comments), sink);
     }
 
     @Override
@@ -345,7 +338,7 @@ public final class GitHubIssueSource implements IssueSource {
             trail.visit(next.get());
             GitHubHttp.Page page = http.page(next.get(), firstPage ? ifNoneMatch(stored, first) : null);
             if (page.notModified()) {
-                return new Listed(cursor, newest, commented);
+                return new Listed(newest, commented);
             }
             List<Issue> issues = new ArrayList<>();
             List<Comment> comments = new ArrayList<>();
@@ -380,14 +373,14 @@ public final class GitHubIssueSource implements IssueSource {
             }
             firstPage = false;
         }
-        return new Listed(cursor, newest, commented);
+        return new Listed(newest, commented);
     }
 
     /**
-     * What an oldest-first listing reached: its cursor (from the {@code since} it started at), the
-     * newest update it saw (null: none) and the items whose payload counts comments.
+     * What an oldest-first listing saw: the newest update (null: none) and the items whose
+     * payload counts comments.
      */
-    private record Listed(Instant cursor, Instant newest, Set<Integer> commented) {
+    private record Listed(Instant newest, Set<Integer> commented) {
     }
 
     // Pull listings have no `since`: read newest first and stop at the first one older than the
